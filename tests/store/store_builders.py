@@ -43,7 +43,7 @@ def make_fact(src: SourceDocument, field: str, value: Any, needle: str, **extra:
     )
     return Fact(
         document=doc_id,
-        field=field,  # type: ignore[arg-type]
+        field=field,
         value=value,
         evidence=evidence,
         extractor=extra.pop("extractor", "test"),

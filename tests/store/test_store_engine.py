@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
 import pytest
 import sqlalchemy as sa
 
@@ -15,7 +16,10 @@ def test_sqlite_pragmas_on_every_connection(store: Store, db_path: Path) -> None
     assert db_path.parent.is_dir()  # created
     for _ in range(2):
         with store.engine.connect() as conn:
-            pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+
+            def pragma(name: str, conn: sa.Connection = conn) -> object:
+                return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+
             assert pragma("journal_mode") == "wal"
             assert pragma("foreign_keys") == 1
             assert pragma("busy_timeout") == engines.BUSY_TIMEOUT_MS
@@ -31,7 +35,7 @@ def test_default_url_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_default_url_in_user_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("INCIDENTDESK_DB", raising=False)
     folder = tmp_path / "user-data" / "incidentdesk"
-    monkeypatch.setattr(engines.platformdirs, "user_data_dir", lambda app: str(folder))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda app: str(folder))
     url = Store.default_url()
     assert url == f"sqlite:///{folder / 'incidentdesk.db'}"
     assert folder.is_dir()

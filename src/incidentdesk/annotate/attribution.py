@@ -58,7 +58,7 @@ def _phrase_name(tokens: list[Any], acronyms: dict[str, str]) -> str | None:
             words = [head]
         name = " ".join(t.text for t in words)
         return name if any(t.pos_ == "PROPN" for t in words) else name.lower()
-    pick = (strong or ents or [])
+    pick = [e for e in ents if e.start <= head.i < e.end] or strong or ents or []
     if pick:
         best = max(pick, key=lambda e: (e.label_ in ("ORG", "PERSON"), e.end - e.start))
         name = re.sub(r"^(?:the|The)\s+", "", best.text)

@@ -140,7 +140,7 @@ def extract_casualties(doc: AnnotatedDoc) -> list[Fact]:
                     happened_at=as_of,
                     refers_to=target,
                     attributed_to=list(att.chain) if att else [],
-                    hedged=bool(att and att.hedged) or is_hedged(sent.text),
+                    hedged=bool(att and att.hedged) or is_hedged(sent.text[max(0, rel - 60) : rel]),
                     includes_perpetrators=includes,
                     confidence=0.8 if number.vague else 0.9,
                 )

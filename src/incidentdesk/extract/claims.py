@@ -75,5 +75,7 @@ def extract_claims(doc: AnnotatedDoc) -> list[Fact]:
             att = min(found, key=lambda a: a.verb_index)
             actor = _actor(im.group("actor"))
             if actor.lower() not in ("it", "he", "she", "they", "this"):
-                add(f"{actor} was involved", "assert", [s.strip() for s in att.chain[0].split(" and ")])
+                speakers = [s.strip() for s in att.chain[0].split(" and ") if s[:1].isalpha()]
+                if speakers:
+                    add(f"{actor} was involved", "assert", speakers)
     return facts

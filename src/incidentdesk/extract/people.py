@@ -59,17 +59,43 @@ _DEMONYMS = {"Russian": "Russia", "Tajik": "Tajikistan", "Ukrainian": "Ukraine",
              "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan", "Syrian": "Syria", "Iraqi": "Iraq"}
 
 
+_NAME_AGE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}),\s+\d{1,2}(?=\s*[;,.)]|\s+and\b)"
+)
+
+
+def _extends(token: Any) -> bool:
+    """Whether a neighbouring token continues a person's name (a capitalised proper noun)."""
+    return bool(
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and not TITLES.fullmatch(token.text)
+        and token.ent_type_ in ("", "PERSON")
+    )
+
+
 def _person_spans(sent: Sentence) -> list[tuple[int, int, str]]:
     """(abs start, abs end, name) of people named in a sentence."""
     spans: list[tuple[int, int, str]] = []
     for ent in sent.span.ents:
         if ent.label_ != "PERSON":
             continue
+        first, last = ent.start, ent.end
+        while first > sent.span.start and _extends(ent.doc[first - 1]):
+            first -= 1
+        while last < sent.span.end and _extends(ent.doc[last]):
+            last += 1
+        ent = ent.doc[first:last]
         name = re.sub(r"['’]s$", "", ent.text).strip()
         if len(name) < 3 or not name[0].isupper():
             continue
         start = sent.offset + ent.start_char
         spans.append((start, start + len(name), name))
+    for am in _NAME_AGE.finditer(sent.text):
+        start = sent.start + am.start("name")
+        if not any(s <= start < e or start <= s < start + len(am.group("name")) for s, e, _ in spans):
+            spans.append((start, start + len(am.group("name")), am.group("name")))
     m = _LIST_NAME.match(sent.text)
     if m and not any(s <= sent.start + m.start("name") < e for s, e, _ in spans):
         start = sent.start + m.start("name")
@@ -109,8 +135,10 @@ def extract_people(doc: AnnotatedDoc) -> list[Fact]:
             roles: list[str] = []
             near = _window(sent, start, end, 60, 80)
             before = sent.text[max(0, start - sent.start - 40) : start - sent.start]
-            speaker = _is_speaker(sent, start)
-            if TITLES.search(before.split(",")[-1]) or re.match(r"^,\s*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:president|minister|governor|mayor|spokes\w+|head|chief|leader|commissioner|secretary)\b", sent.text[end - sent.start :], re.I):
+            speaker = _is_speaker(sent, start) or bool(
+                re.search(r"\baccording\s+to\s+(?:\w+\s+){0,6}$", before, re.I)
+            )
+            if TITLES.search(" ".join(before.split(",")[-2:])) or re.match(r"^,\s*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:president|minister|governor|mayor|spokes\w+|head|chief|leader|commissioner|secretary)\b", sent.text[end - sent.start :], re.I):
                 roles.append("official")
             for role, cue in ROLE_CUES.items():
                 if role == "suspect" and speaker:
@@ -121,8 +149,11 @@ def extract_people(doc: AnnotatedDoc) -> list[Fact]:
                 for role, rx in SECTION_ROLES.items():
                     if rx.search(sent.section) and role not in roles:
                         roles.append(role)
-            if "official" in roles and "suspect" in roles and not re.search(r"suspect|accused|charged|gunm", near, re.I):
-                roles.remove("suspect")
+            close = _window(sent, start, end, 25, 30)
+            if "official" in roles or speaker:
+                for role in ("suspect", "victim"):
+                    if role in roles and not ROLE_CUES[role].search(close):
+                        roles.remove(role)
             age = None
             am = _AGE_AFTER.match(sent.text[end - sent.start :])
             if am:

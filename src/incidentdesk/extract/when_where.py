@@ -16,7 +16,7 @@ _VENUE_HEADS = (
     r"Restaurant|Bar|Concert Hall|Auditorium|Pavilion|Gallery|Library"
 )
 VENUE = re.compile(rf"\b(?:at|outside|inside|near|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’&.-]*\s+){{0,4}}(?:{_VENUE_HEADS}))\b")
-_PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|al|el|de|del|la|upon|on|of))*"
+_PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|al|el|de|del|la|of))*"
 PLACE_CHAIN = re.compile(rf"\bin\s+(?:the\s+)?(?P<chain>{_PLACE}(?:,\s+{_PLACE}){{0,4}})")
 REGION_WORDS = re.compile(
     r"\b(?:Oblast|Province|Region|State|County|District|Governorate|Prefecture|Krai|Republic|"
@@ -59,7 +59,8 @@ def extract_when(doc: AnnotatedDoc) -> list[Fact]:
 
 
 def _places(chain: str) -> dict[str, str]:
-    parts = [p.strip() for p in chain.split(",") if p.strip() and not _NOT_PLACE.match(p.strip())]
+    parts = [p.strip().rstrip(".") for p in chain.split(",")]
+    parts = [p for p in parts if p and not _NOT_PLACE.match(p)]
     out: dict[str, str] = {}
     if not parts:
         return out

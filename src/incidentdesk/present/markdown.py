@@ -59,16 +59,18 @@ def _quote(text: str) -> str:
 
 
 def _incident(incident: Incident, index: DocumentIndex) -> list[str]:
-    out = [f"## {inline(incident_heading(incident))}", "", f"Incident id: `{incident.id.replace('`', '')}`", ""]
+    out = [
+        f"## {inline(incident_heading(incident))}",
+        "",
+        f"Incident id: `{incident.id.replace('`', '')}`",
+        "",
+    ]
 
     out += ["### Infobox", ""]
     info = infobox_rows(incident, index)
     out += table(
         ["Field", "Value", "Sources"],
-        [
-            [r.label, r.value, join(sorted({e.document_title for e in r.evidence}))]
-            for r in info
-        ],
+        [[r.label, r.value, join(sorted({e.document_title for e in r.evidence}))] for r in info],
     )
     out.append("")
 

@@ -31,7 +31,11 @@ def _e(text: str | None) -> str:
     return escape(text_or_dash(text))
 
 
-def _table(title: str, *columns: str) -> Table:
+def _table(
+    title: str, *columns: str, nowrap: tuple[str, ...] = (), wide: tuple[str, ...] = ()
+) -> Table:
+    """A titled table: ``nowrap`` columns stay on one line, ``wide`` ones share the spare
+    width, the rest fold when they must."""
     table = Table(
         title=escape(title),
         title_justify="left",
@@ -41,7 +45,12 @@ def _table(title: str, *columns: str) -> Table:
         expand=True,
     )
     for column in columns:
-        table.add_column(escape(column), overflow="fold")
+        if column in nowrap:
+            table.add_column(escape(column), no_wrap=True)
+        elif column in wide:
+            table.add_column(escape(column), overflow="fold", ratio=1)
+        else:
+            table.add_column(escape(column), overflow="fold")
     return table
 
 
@@ -68,6 +77,8 @@ def _figures(incident: Incident, index: DocumentIndex) -> RenderableType:
         "Source",
         "Attributed to",
         "Hedged",
+        nowrap=("Kind", "Value", "Qualifier", "Reported at", "Hedged"),
+        wide=("Source", "Attributed to"),
     )
     for r in rows:
         table.add_row(
@@ -86,7 +97,9 @@ def _figures(incident: Incident, index: DocumentIndex) -> RenderableType:
 def _timeline(incident: Incident, index: DocumentIndex) -> RenderableType:
     if not incident.timeline:
         return Text("No dated events were found.", style="dim italic")
-    table = _table("Timeline", "Date", "Time", "Event", "Sources")
+    table = _table(
+        "Timeline", "Date", "Time", "Event", "Sources", nowrap=("Date", "Time"), wide=("Event",)
+    )
     for item in incident.timeline:
         table.add_row(
             _e(item.date),
@@ -100,7 +113,7 @@ def _timeline(incident: Incident, index: DocumentIndex) -> RenderableType:
 def _people(incident: Incident) -> RenderableType:
     if not incident.people:
         return Text("No people were named.", style="dim italic")
-    table = _table("People", "Name", "Also written", "Roles", "Age", "Nationality")
+    table = _table("People", "Name", "Also written", "Roles", "Age", "Nationality", nowrap=("Age",))
     for p in incident.people:
         table.add_row(
             _e(p.name),
@@ -115,7 +128,9 @@ def _people(incident: Incident) -> RenderableType:
 def _claims(incident: Incident) -> RenderableType:
     if not incident.claims:
         return Text("No claims were recorded.", style="dim italic")
-    table = _table("Claims", "Claim", "Status", "Asserted by", "Denied by", "Supported by")
+    table = _table(
+        "Claims", "Claim", "Status", "Asserted by", "Denied by", "Supported by", wide=("Claim",)
+    )
     for c in incident.claims:
         table.add_row(
             _e(c.claim),
@@ -130,7 +145,7 @@ def _claims(incident: Incident) -> RenderableType:
 def _conflicts(incident: Incident, index: DocumentIndex) -> RenderableType:
     if not incident.conflicts:
         return Text("The sources do not disagree on anything recorded.", style="dim italic")
-    table = _table("Conflicts", "Field", "Values", "Documents", "Note")
+    table = _table("Conflicts", "Field", "Values", "Documents", "Note", wide=("Documents", "Note"))
     for c in incident.conflicts:
         table.add_row(
             _e(c.field),
@@ -142,7 +157,16 @@ def _conflicts(incident: Incident, index: DocumentIndex) -> RenderableType:
 
 
 def _documents(record: Record) -> Table:
-    table = _table("Documents", "Title", "Kind", "Publisher", "Published", "Source")
+    table = _table(
+        "Documents",
+        "Title",
+        "Kind",
+        "Publisher",
+        "Published",
+        "Source",
+        nowrap=("Kind", "Published"),
+        wide=("Title",),
+    )
     for d in record.documents:
         table.add_row(
             _e(d.title), _e(d.kind), _e(d.publisher), _e(d.published or d.reported_at), _e(d.source)

@@ -6,7 +6,7 @@ from rapidfuzz import fuzz
 
 from incidentdesk.model import Fact, TimelineItem
 
-SAME_EVENT = 70
+SAME_EVENT = 80
 
 
 def build_timeline(facts: list[Fact]) -> list[TimelineItem]:
@@ -21,6 +21,7 @@ def build_timeline(facts: list[Fact]) -> list[TimelineItem]:
                 it
                 for it in items
                 if it.date == value["date"]
+                and fact.document not in it.documents
                 and fuzz.token_set_ratio(it.text, value["text"]) >= SAME_EVENT
             ),
             None,

@@ -87,7 +87,7 @@ _SHARE_WORDS = {
 _NETWORKS = {"facebook", "twitter", "whatsapp", "telegram", "linkedin", "reddit", "pinterest"}
 _APPEAL = re.compile(
     r"\b(?:members?(?:hip)?|donat(?:e|es|ion|ions|ing)|contribut(?:e|ion|ions)|supporters?"
-    r"|funded\ by|fund\ our|subscri(?:be|ption|bers?)|patrons?|paywall)\b",
+    r"|funded\ by|paid\ for\ by|fund\ our|subscri(?:be|ption|bers?)|patrons?|paywall)\b",
     re.IGNORECASE | re.VERBOSE,
 )
 _ADDRESS = re.compile(

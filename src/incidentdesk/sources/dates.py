@@ -9,7 +9,7 @@ ambiguous and are left out rather than guessed.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 MONTHS: dict[str, int] = {
@@ -64,7 +64,7 @@ def _offset(zone: str) -> timezone | None:
     """A stated zone as a fixed offset; ``None`` when there is none."""
     zone = zone.strip().upper()
     if zone in {"Z", "UTC", "GMT"}:
-        return timezone.utc
+        return UTC
     match = re.fullmatch(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?", zone)
     if match is None:
         return None
@@ -122,7 +122,7 @@ def _parse_iso(value: str) -> str | None:
         except ValueError:
             return None
     if _ISO_PARTIAL.match(value):
-        year, _, month = value.partition("-")
+        month = value.partition("-")[2]
         return value if not month or 1 <= int(month) <= 12 else None
     try:
         stamp = datetime.fromisoformat(value)

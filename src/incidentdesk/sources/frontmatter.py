@@ -50,7 +50,10 @@ def _parse_lines(lines: list[str]) -> dict[str, str] | None:
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    """Split off a leading header block; without one, ``fields`` is empty and ``body`` is ``text``."""
+    """Split off a leading header block.
+
+    Without one, ``fields`` is empty and ``body`` is ``text`` unchanged.
+    """
     lines = text.split("\n")
     start = 0
     while start < len(lines) and not lines[start].strip():

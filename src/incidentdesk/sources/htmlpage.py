@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from incidentdesk.model import SourceDocument, SourceProblem
+from incidentdesk.model import DocumentKind, SourceDocument, SourceProblem
 from incidentdesk.sources.dates import normalise_published
 from incidentdesk.sources.document import Metadata
 from incidentdesk.sources.text import read_text
@@ -31,6 +31,8 @@ _PUBLISHED_NAMES = {
     "dcterms.issued",
     "sailthru.date",
 }
+_MIN_CHARS = 100
+_MIN_TRUNCATED_CHARS = 250
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 
 
@@ -62,11 +64,26 @@ def _paragraphs(extracted: str) -> str:
     return "\n\n".join(line.strip() for line in extracted.split("\n") if line.strip())
 
 
-def _no_text_reason(html: str) -> str:
+def _truncated(html: str) -> bool:
+    lower = html.lower()
+    return "</html>" not in lower and "</body>" not in lower
+
+
+def _no_text_reason(html: str, found: int) -> str | None:
+    """Why the extracted text is not a main text, or ``None`` when it is one.
+
+    Under ``_MIN_CHARS`` characters is navigation or debris, not an article; a page that looks
+    truncated must yield at least ``_MIN_TRUNCATED_CHARS`` (trafilatura's own minimum).
+    """
+    truncated = _truncated(html)
+    if found >= _MIN_TRUNCATED_CHARS or (found >= _MIN_CHARS and not truncated):
+        return None
     reason = "no main text could be extracted from the HTML page"
-    if "</html>" not in html.lower() and "</body>" not in html.lower():
-        return reason + " (it looks truncated: no closing </body> or </html> tag)"
-    return reason + " (it may be broken, empty or only navigation)"
+    if found:
+        reason += f" (only {found} characters of text)"
+    if truncated:
+        return reason + "; it looks truncated: no closing </body> or </html> tag"
+    return reason + "; it may be broken, empty or only navigation"
 
 
 def _page_metadata(html: str, url: str | None) -> Metadata:
@@ -79,7 +96,9 @@ def _page_metadata(html: str, url: str | None) -> Metadata:
         found = find_date(html, extensive_search=False, original_date=True, url=url)
         published = found if isinstance(found, str) else None
     sitename = getattr(meta, "sitename", None) if meta is not None else None
-    kind = "encyclopedia" if sitename and "wikipedia" in sitename.lower() else None
+    kind: DocumentKind | None = (
+        "encyclopedia" if sitename and "wikipedia" in sitename.lower() else None
+    )
     return Metadata(
         title=getattr(meta, "title", None) or None,
         kind=kind,
@@ -98,7 +117,9 @@ def read_html(
     try:
         import trafilatura
     except ImportError as exc:  # a broken installation, not bad input: say so per document
-        return SourceProblem(source=source, reason=f"cannot read HTML: trafilatura unusable ({exc})")
+        return SourceProblem(
+            source=source, reason=f"cannot read HTML: trafilatura unusable ({exc})"
+        )
     try:
         extracted = trafilatura.extract(
             html,
@@ -111,9 +132,10 @@ def read_html(
         meta = _page_metadata(html, known.url).overlay(known)
     except (ValueError, TypeError, AttributeError, LookupError, json.JSONDecodeError) as exc:
         return SourceProblem(source=source, reason=f"could not parse the HTML page: {exc}")
-    if not isinstance(extracted, str) or not extracted.strip():
-        return SourceProblem(source=source, reason=_no_text_reason(html))
-    text = _paragraphs(extracted)
+    text = _paragraphs(extracted) if isinstance(extracted, str) else ""
+    reason = _no_text_reason(html, len(text))
+    if reason is not None:
+        return SourceProblem(source=source, reason=reason)
     if meta.title and not text.startswith(meta.title):
         text = f"{meta.title}\n\n{text}"
     return read_text(text, source, known=meta, dated_is_news=True)

@@ -31,7 +31,9 @@ def read_record(record: dict[str, object], where: str) -> SourceDocument | Sourc
     body = text if isinstance(text, str) and text.strip() else None
     page = html if isinstance(html, str) and html.strip() else None
     if body is None and page is None:
-        return SourceProblem(source=where, reason="record has no 'text' or 'html' (a non-empty string)")
+        return SourceProblem(
+            source=where, reason="record has no 'text' or 'html' (a non-empty string)"
+        )
     try:
         known = stated_metadata(record)
     except ValueError as exc:
@@ -60,7 +62,8 @@ def read_jsonl(text: str, source: str) -> Iterator[SourceDocument | SourceProble
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield SourceProblem(
-                source=where, reason=f"malformed JSON: {exc.msg} (line {number}, column {exc.colno})"
+                source=where,
+                reason=f"malformed JSON: {exc.msg} (line {number}, column {exc.colno})",
             )
             continue
         if not isinstance(record, dict):

@@ -37,9 +37,12 @@ _OFFICIAL = re.compile(
     re.IGNORECASE,
 )
 _ORG = r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w'’&.-]*)*"
-_STATEMENT_BY = re.compile(rf"\bstatement\s+(?:by|from|of)\s+(?:the\s+)?(?P<org>{_ORG})")
+_STATEMENT_BY = re.compile(rf"\b(?i:statement\s+(?:by|from|of)\s+(?:the\s+)?)(?P<org>{_ORG})")
 _APPEAL_PUBLISHER = (
-    re.compile(rf"\bMillions\s+(?:of\s+people\s+)?read\s+(?:the\s+)?(?P<org>{_ORG})"),
+    re.compile(
+        r"\b(?:Millions|Thousands|Hundreds\s+of\s+thousands)\s+(?:of\s+(?:people|readers)\s+)?"
+        rf"read\s+(?:the\s+)?(?P<org>{_ORG})"
+    ),
     re.compile(
         rf"\b(?:[Ss]upport|[Dd]onate\s+to|[Ss]ubscribe\s+to|member\s+of|[Jj]oin)\s+"
         rf"(?:the\s+)?(?P<org>{_ORG})"

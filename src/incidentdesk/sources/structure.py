@@ -45,7 +45,9 @@ def find_headings(text: str) -> list[Heading]:
     for offset, line in _lines(text):
         match = _WIKI_HEADING.match(line) or _MD_HEADING.match(line)
         if match:
-            headings.append(Heading(match.group(2), len(match.group(1)), offset, offset + len(line)))
+            headings.append(
+                Heading(match.group(2), len(match.group(1)), offset, offset + len(line))
+            )
     return headings
 
 

@@ -1,0 +1,35 @@
+"""``render``: the terminal view shows the figures, sources and people, markup escaped."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from incidentdesk.model import Record
+from incidentdesk.present import render
+
+
+def _text(record: Record) -> str:
+    console = Console(record=True, width=120, color_system=None)
+    render(record, console)
+    return console.export_text()
+
+
+def test_terminal_shows_figures_and_people(record: Record) -> None:
+    out = _text(record)
+    assert "Harbour Street market bombing" in out
+    assert "7 (as of 2032-03-04)" in out
+    assert "at least" in out and "port authority," in out and "citing fire service" in out
+    assert "2032-03-03T09:40:00+01:00" in out
+    assert "Odile Marsh" in out and "Tomas Vell" in out
+    assert "Saldor Liberation Cell" in out
+
+
+def test_terminal_escapes_rich_markup(record: Record) -> None:
+    out = _text(record)
+    assert "[bold]Saldor Liberation Cell[/bold]" in out
+    assert "<script>alert(1)</script>" in out  # plain text in a terminal is harmless
+
+
+def test_terminal_without_incidents() -> None:
+    out = _text(Record(incidents=[], documents=[]))
+    assert "No incidents were found." in out
