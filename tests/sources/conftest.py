@@ -8,6 +8,7 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
+
 @pytest.fixture
 def seeds() -> Path:
     """The real seed documents; the test is skipped when they are not beside the repo."""

@@ -1,4 +1,5 @@
 """Fictional input texts shared by the reader tests (no real reporting is copied)."""
+# ruff: noqa: E501  (sample page dumps have long lines, as real ones do)
 
 from __future__ import annotations
 
@@ -81,3 +82,37 @@ The fire started at about 14:10.
 
 Twelve people died.
 """
+
+# A fictional news article page.
+ARTICLE_HTML = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Gunmen attack ferry terminal in Port Halden | The Coastal Ledger</title>
+<meta property="og:title" content="Gunmen attack ferry terminal in Port Halden">
+<meta property="og:site_name" content="The Coastal Ledger">
+<meta name="author" content="Mara Quillon">
+<meta property="article:published_time" content="2031-05-14T18:05:00+03:00">
+<meta property="og:type" content="article">
+</head>
+<body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Gunmen attack ferry terminal in Port Halden</h1>
+<p>Two gunmen opened fire in the waiting hall of the Port Halden ferry terminal on Tuesday
+evening, killing at least nine people and wounding 23 others, the regional police said.</p>
+<p>Witnesses described passengers hiding behind ticket counters as the attackers moved through
+the hall. The police said both men were detained near the harbour about an hour later.</p>
+<p>The regional governor declared two days of mourning and said the terminal would stay closed
+until Friday while investigators examine the site.</p>
+<p>No group has claimed responsibility. The interior ministry said it was too early to speak
+about a motive.</p>
+</article>
+<footer><p>Copyright 2031 The Coastal Ledger</p></footer>
+</body>
+</html>
+"""
+
+# The same page cut off in its head, as a failed download leaves it.
+TRUNCATED_HTML = ARTICLE_HTML[: ARTICLE_HTML.index('<meta name="author"') + 30]

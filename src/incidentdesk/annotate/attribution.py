@@ -13,7 +13,7 @@ from typing import Any
 
 REPORT_VERBS = {
     "say", "claim", "report", "tell", "state", "announce", "add", "confirm", "estimate", "allege",
-    "write", "note", "declare", "quote", "insist", "assert", "suggest", "accuse", "update",
+    "write", "note", "declare", "quote", "insist", "assert", "suggest", "accuse", "update", "put",
 }  # fmt: skip
 HEDGE_VERBS = {"claim", "allege", "suggest"}
 HEDGE_WORDS = re.compile(

@@ -46,6 +46,8 @@ _EXPLICIT = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today)\b"
+    r"|\b(?P<wday_attack>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\s+"
+    r"(?:deadly\s+|fatal\s+|terrorist\s+)?(?:attack|shooting|bombing|explosion|blast|massacre|assault)\b"
     r"|\b(?:on|last|this\s+past)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b"
     r"|\b(?P<count>[\w-]+|a)\s+(?P<unit>day|days|week|weeks|month|months)\s+"
@@ -226,10 +228,10 @@ def _relative(m: re.Match[str], anchor: date | None, incident: date | None) -> D
         word = m.group("word").lower()
         day = anchor - timedelta(days=1) if word == "yesterday" else anchor
         return replace(base, date=day.isoformat())
-    if m.group("weekday"):
+    if m.group("weekday") or m.group("wday_attack"):
         if anchor is None:
             return None
-        target = WEEKDAYS[m.group("weekday").lower()]
+        target = WEEKDAYS[(m.group("weekday") or m.group("wday_attack")).lower()]
         delta = (anchor.weekday() - target) % 7
         return replace(base, date=(anchor - timedelta(days=delta)).isoformat())
     if m.group("unit"):

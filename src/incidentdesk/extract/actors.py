@@ -26,6 +26,11 @@ _ORG_WORDS = re.compile(
 )
 
 
+def is_organisation(name: str) -> bool:
+    """Whether a name looks like an organisation rather than a person."""
+    return bool(_ORG_WORDS.search(name) or re.fullmatch(r"[A-Z][A-Z0-9–-]{1,9}", name.strip()))
+
+
 def _clean_org(raw: str, doc: AnnotatedDoc) -> str | None:
     name = re.sub(r"\s+", " ", raw).strip(" '\"“”")
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)

@@ -95,6 +95,8 @@ def classify(sent: Sentence, number: NumberMention) -> tuple[FactField, str] | N
             scope = SCOPE_NOUNS[word]
     if re.match(r"^\s+of\s+(?:the|them|those)\b", after) or _SUBSET.search(sent.text):
         scope = "subset"
+    if re.match(r"^\s*(?:later|subsequently|afterwards)?\s*(?:in|at)\s+(?:the\s+)?hospitals?\b|^\s*later\b", rest, re.I):
+        scope = "died later"
     if kind == "killed" and _IDENTIFIED.match(rest):
         scope = "identified"
     return kind, scope

@@ -11,6 +11,7 @@ from incidentdesk.annotate.dates import find_dates, find_times, parse_iso_date
 from incidentdesk.annotate.numbers import find_numbers
 from incidentdesk.annotate.pipeline import AnnotatedDoc
 from incidentdesk.extract import vocabulary
+from incidentdesk.extract.actors import is_organisation
 from incidentdesk.extract.facts import make_fact
 from incidentdesk.model import Fact, FactField, InfoboxField
 
@@ -80,7 +81,8 @@ def extract_infobox(doc: AnnotatedDoc) -> list[Fact]:
         elif key in ("perpetrators", "perpetrator", "perpetrator organization"):
             for part in re.split(r"\s*(?:;|,|\band\b)\s*", value):
                 if part:
-                    facts.append(_fact_for_span(doc, fld, "perpetrator_org", part))
+                    field: FactField = "perpetrator_org" if is_organisation(part) else "perpetrator_person"
+                    facts.append(_fact_for_span(doc, fld, field, part))
         elif key == "title":
             facts.append(_fact_for_span(doc, fld, "title", value))
     _ = parse_iso_date

@@ -33,9 +33,26 @@ def _doc_keys(facts: list[Fact]) -> dict[str, tuple[str | None, str | None]]:
     }
 
 
-def group_documents(documents: list[Document], facts: list[Fact]) -> list[list[str]]:
-    """Lists of document ids, one per incident, in ingest order."""
+def _places(facts: list[Fact]) -> dict[str, set[str]]:
+    places: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        if f.field in ("venue", "city") and f.refers_to == "main" and len(str(f.value)) > 3:
+            places[f.document].add(str(f.value).lower())
+    return places
+
+
+def group_documents(
+    documents: list[Document], facts: list[Fact], texts: dict[str, str] | None = None
+) -> list[list[str]]:
+    """Lists of document ids, one per incident, in ingest order.
+
+    Dates within a day (or within three days when the same venue or city is named) and countries
+    that do not disagree put two documents together; an undated document joins the one incident
+    whose venue or city its text names.
+    """
     keys = _doc_keys(facts)
+    places = _places(facts)
+    group_places: list[set[str]] = []
     groups: list[list[str]] = []
     group_keys: list[tuple[str | None, str | None]] = []
     undated: list[str] = []
@@ -47,20 +64,28 @@ def group_documents(documents: list[Document], facts: list[Fact]) -> list[list[s
         day = parse_iso_date(date)
         for i, (g_date, g_country) in enumerate(group_keys):
             g_day = parse_iso_date(g_date)
-            close = day is not None and g_day is not None and abs((day - g_day).days) <= 1
+            gap = abs((day - g_day).days) if day is not None and g_day is not None else 99
+            close = gap <= 1 or (gap <= 3 and bool(places[doc.id] & group_places[i]))
             if close and (country is None or g_country is None or country == g_country):
                 groups[i].append(doc.id)
+                group_places[i] |= places[doc.id]
                 if g_country is None:
                     group_keys[i] = (g_date, country)
                 break
         else:
             groups.append([doc.id])
             group_keys.append((date, country))
-    if undated:
+            group_places.append(set(places[doc.id]))
+    for doc_id in undated:
+        text = (texts or {}).get(doc_id, "").lower()
+        named = [i for i, p in enumerate(group_places) if any(name in text for name in p)]
         if len(groups) == 1:
-            groups[0].extend(undated)
+            groups[0].append(doc_id)
+        elif len(named) == 1:
+            groups[named[0]].append(doc_id)
         else:
-            groups.extend([d] for d in undated)
+            groups.append([doc_id])
+            group_places.append(set(places[doc_id]))
     order = {d.id: i for i, d in enumerate(documents)}
     for g in groups:
         g.sort(key=order.__getitem__)

@@ -175,7 +175,8 @@ def build_record(store: Store) -> Record:
     documents = [_with_report_time(d, by_doc[d.id]) for d in documents]
     by_id = {d.id: d for d in documents}
     incidents = []
-    for group in group_documents(documents, facts):
+    texts = {d.id: store.text(d.id) for d in documents}
+    for group in group_documents(documents, facts, texts):
         group_facts = [f for d in group for f in by_doc[d]]
         incidents.append(build_incident([by_id[d] for d in group], group_facts))
     return Record(incidents=incidents, documents=documents)

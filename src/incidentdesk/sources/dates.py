@@ -51,6 +51,10 @@ _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNO
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|last|next|this)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PARTIAL = re.compile(r"^\d{4}(?:-\d{2})?$")
+_RFC2822 = re.compile(
+    r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+"
+    r"(?:[+-]\d{4}|[A-Z]{2,4})$"
+)
 _HAS_SECONDS = re.compile(r"\d{2}:\d{2}:\d{2}")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
@@ -131,7 +135,18 @@ def _parse_iso(value: str) -> str | None:
     return format_datetime(stamp, seconds=bool(_HAS_SECONDS.search(value)))
 
 
+def _parse_written(value: str) -> str | None:
+    """A written date that is the whole value, after an optional weekday."""
+    bare = _WEEKDAY.sub("", value)
+    found = find_datetime(bare)
+    if found is not None and found[1] == 0 and not bare[found[2] :].strip(" ,."):
+        return found[0]
+    return None
+
+
 def _parse_rfc2822(value: str) -> str | None:
+    if not _RFC2822.match(value):
+        return None
     try:
         stamp = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -167,12 +182,7 @@ def normalise_published(value: str) -> str:
     text = " ".join(value.split())
     if not text:
         raise ValueError("empty date")
-    iso = _parse_iso(text) or _parse_rfc2822(text)
-    if iso is None:
-        bare = _WEEKDAY.sub("", text)
-        found = find_datetime(bare)
-        if found is not None and found[1] == 0 and not bare[found[2] :].strip(" ,."):
-            iso = found[0]
+    iso = _parse_iso(text) or _parse_written(text) or _parse_rfc2822(text)
     if iso is None:
         iso = _parse_dateparser(text)
     if iso is None:

@@ -15,18 +15,25 @@ from incidentdesk.sources.text import read_text
 
 Item = SourceDocument | SourceProblem
 _CHUNK = 1 << 20
+_HTML = {".html", ".htm"}
 
 
 def _dispatch(text: str, name: str, suffix: str) -> Iterator[Item]:
-    """Hand decoded text to the reader for its type; stdin (no suffix) is sniffed."""
-    head = text.lstrip()[:200].lower()
+    """Hand decoded text to the reader for its type.
+
+    Standard input (no suffix) is sniffed: JSON Lines if it starts with ``{``, HTML if with
+    ``<``, else plain text. A ``.txt``/``.md`` file that is really an HTML page (it starts with
+    a doctype or ``<html>``) is read as HTML.
+    """
+    head = text.lstrip()[:20].lower()
     if suffix == ".jsonl" or (not suffix and head.startswith("{")):
         yield from read_jsonl(text, name)
-    elif suffix in {".html", ".htm"} or head.startswith(("<", "<!doctype html", "<html")):
-        if suffix in {".html", ".htm", ""} or head.startswith(("<!doctype html", "<html")):
-            yield read_html(text, name)
-        else:
-            yield read_text(text, name)
+    elif (
+        suffix in _HTML
+        or (not suffix and head.startswith("<"))
+        or head.startswith(("<!doctype html", "<html"))
+    ):
+        yield read_html(text, name)
     else:
         yield read_text(text, name)
 
@@ -53,7 +60,10 @@ def _read_file(item: Input, max_bytes: int) -> Iterator[Item]:
     yield from _dispatch(text, item.name, item.suffix)
 
 
-def _read_stdin(stream: TextIO, name: str, max_bytes: int) -> Iterator[Item]:
+def _read_stdin(stream: TextIO | None, name: str, max_bytes: int) -> Iterator[Item]:
+    if stream is None:
+        yield SourceProblem(source=name, reason="no standard input to read")
+        return
     buffer = getattr(stream, "buffer", None)
     try:
         if buffer is not None:
@@ -99,7 +109,9 @@ def iter_sources(
         if isinstance(item, SourceProblem):
             yield item
         elif item.path is None:
-            yield from _guarded(_read_stdin(stdin or sys.stdin, item.name, max_bytes), item.name)
+            yield from _guarded(
+                _read_stdin(sys.stdin if stdin is None else stdin, item.name, max_bytes), item.name
+            )
         else:
             yield from _guarded(_read_file(item, max_bytes), item.name)
 
