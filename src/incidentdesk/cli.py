@@ -93,7 +93,9 @@ def _ingest_paths(store: Store, paths: list[str], quiet: bool = False) -> Ingest
 def ingest_command(
     paths: PathsArg,
     db: DbOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Read reports, extract sourced facts and store them (the same document twice changes nothing).
 

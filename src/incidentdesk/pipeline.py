@@ -57,8 +57,10 @@ def ingest(
         try:
             facts, mentions = extract(annotate(item))
             added = store.add_document(item, facts, mentions)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-            problem(SourceProblem(source=item.document.source, reason=f"could not be processed: {exc}"))
+        except Exception as exc:
+            problem(
+                SourceProblem(source=item.document.source, reason=f"could not be processed: {exc}")
+            )
             continue
         (result.added if added else result.unchanged).append(doc_id)
         if on_document:

@@ -55,7 +55,9 @@ def test_demo_background_not_attached(incident: Incident, expected: dict[str, An
 
 
 def test_demo_spelling_variants_are_one_person(incident: Incident) -> None:
-    ilyasov = [p for p in incident.people if any("ruslan" in _norm(n) for n in [p.name, *p.aliases])]
+    ilyasov = [
+        p for p in incident.people if any("ruslan" in _norm(n) for n in [p.name, *p.aliases])
+    ]
     assert len(ilyasov) == 1
     spellings = {_norm(n) for n in [ilyasov[0].name, *ilyasov[0].aliases]}
     assert {"ruslan iliasov", "ruslan ilyasov"} <= spellings | {

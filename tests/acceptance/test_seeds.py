@@ -127,6 +127,9 @@ def test_people(incident: Incident, expected: dict[str, Any]) -> None:
     ages = 0
     for exp in with_age:
         for p in incident.people:
-            if _norm(p.name) in {_norm(n) for n in [exp["name"], *exp["aliases"]]} and p.age == exp["age"]:
+            if (
+                _norm(p.name) in {_norm(n) for n in [exp["name"], *exp["aliases"]]}
+                and p.age == exp["age"]
+            ):
                 ages += 1
     assert ages >= len(with_age) // 2

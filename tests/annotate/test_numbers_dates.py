@@ -11,7 +11,9 @@ from incidentdesk.annotate.pipeline import load_nlp
 
 
 def test_numbers_with_qualifiers_and_notes() -> None:
-    found = find_numbers("at least 40, more than 100, 23 (including the bomber), 1,017, dozens, twenty-three")
+    found = find_numbers(
+        "at least 40, more than 100, 23 (including the bomber), 1,017, dozens, twenty-three"
+    )
     assert [(n.value, n.qualifier) for n in found] == [
         (40, "at least"), (100, "more than"), (23, "exact"), (1017, "exact"), (24, "at least"),
         (23, "exact"),
@@ -21,9 +23,15 @@ def test_numbers_with_qualifiers_and_notes() -> None:
 
 def test_dates_resolve_against_the_document() -> None:
     anchor = date(2031, 5, 15)
-    found = find_dates("On 24 March the court met; yesterday it rained.", date(2024, 3, 30), prefer_past_of_anchor=True)
+    found = find_dates(
+        "On 24 March the court met; yesterday it rained.",
+        date(2024, 3, 30),
+        prefer_past_of_anchor=True,
+    )
     assert [d.date for d in found] == ["2024-03-24", "2024-03-29"]
-    rel = find_dates("ten days after the attack", anchor, prefer_past_of_anchor=False, incident=date(2031, 5, 14))
+    rel = find_dates(
+        "ten days after the attack", anchor, prefer_past_of_anchor=False, incident=date(2031, 5, 14)
+    )
     assert rel[0].date == "2031-05-24"
     as_of = find_dates("As of 30 March, 12 were identified", anchor, prefer_past_of_anchor=False)
     assert as_of[0].relation == "as of"
@@ -37,10 +45,14 @@ def test_times_with_zones() -> None:
 
 def test_attribution_chain_and_claims_of_responsibility() -> None:
     nlp = load_nlp()
-    sent = next(nlp(
-        "The blast killed at least 9 people, the Harbour Post reported, citing the port authority (PA)."
-    ).sents)
+    sent = next(
+        nlp(
+            "The blast killed at least 9 people, the Harbour Post reported, citing the port authority (PA)."
+        ).sents
+    )
     chains = [a.chain for a in attributions(sent, {})]
     assert ("Harbour Post", "PA") in chains
-    claim = next(nlp("The Coastal Front claimed responsibility for the blast that killed 9 people.").sents)
+    claim = next(
+        nlp("The Coastal Front claimed responsibility for the blast that killed 9 people.").sents
+    )
     assert attributions(claim, {}) == []

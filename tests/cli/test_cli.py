@@ -50,8 +50,12 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path: Path) -> None:
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text \x00")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "latin1.txt").write_bytes("Caf\xe9 bomb".encode("latin-1"))
-    (folder / "broken.html").write_text("<html><head><title>x</title></head><body><div", encoding="utf-8")
-    good_line = json.dumps({"id": "ok-1", "text": "Two guards were injured in Portvale on 2 February 2030."})
+    (folder / "broken.html").write_text(
+        "<html><head><title>x</title></head><body><div", encoding="utf-8"
+    )
+    good_line = json.dumps(
+        {"id": "ok-1", "text": "Two guards were injured in Portvale on 2 February 2030."}
+    )
     (folder / "feed.jsonl").write_text(good_line + "\n{not json\n", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(folder), "--db", _db(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -99,7 +99,9 @@ def test_union_over_templates_subset_superset() -> None:
 
 
 def test_per_role_and_empty() -> None:
-    gold = _msg("GUNMEN KILLED PEDRO WITH A RIFLE.", hum_target_name=[["PEDRO"]], instrument_id=[["RIFLE"]])
+    gold = _msg(
+        "GUNMEN KILLED PEDRO WITH A RIFLE.", hum_target_name=[["PEDRO"]], instrument_id=[["RIFLE"]]
+    )
     report = evaluate([gold], [])
     assert report["entities"]["micro"]["f1"] == 0.0
     report = evaluate([gold], [{"id": "M1", "templates": [{"instrument_id": ["RIFLE"]}]}])

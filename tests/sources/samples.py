@@ -1,5 +1,4 @@
 """Fictional input texts shared by the reader tests (no real reporting is copied)."""
-# ruff: noqa: E501  (sample page dumps have long lines, as real ones do)
 
 from __future__ import annotations
 

@@ -106,7 +106,15 @@ def attributions(sent: Any, acronyms: dict[str, str]) -> list[Attribution]:
         if any(o.lower_ in ("responsibility", "credit", "lives", "life") for o in objects):
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects or subjects[0].lower_ in ("it", "they", "he", "she", "that", "which", "who"):
+        if not subjects or subjects[0].lower_ in (
+            "it",
+            "they",
+            "he",
+            "she",
+            "that",
+            "which",
+            "who",
+        ):
             if not subjects or subjects[0].lower_ not in ("he", "she", "they"):
                 continue
         speaker_tokens = _subtree_tokens(subjects[0])
@@ -126,7 +134,8 @@ def attributions(sent: Any, acronyms: dict[str, str]) -> list[Attribution]:
                 chain=tuple(chain),
                 verb_index=tok.i,
                 hedged=tok.lemma_ in HEDGE_VERBS,
-                trailing=tok.i > sent.start + 3 and tok.nbor(-1).i >= sent.start
+                trailing=tok.i > sent.start + 3
+                and tok.nbor(-1).i >= sent.start
                 and any(t.text == "," for t in tokens if t.i < tok.i),
                 root_level=tok.dep_ == "ROOT" or tok.head.dep_ == "ROOT",
                 subtree=frozenset(t.i for t in tok.subtree),
@@ -145,9 +154,7 @@ def _citing(tokens: list[Any], after: Any, acronyms: dict[str, str]) -> list[str
     return []
 
 
-def attribution_for(
-    found: list[Attribution], token_index: int
-) -> Attribution | None:
+def attribution_for(found: list[Attribution], token_index: int) -> Attribution | None:
     """The reporting act that governs the token at ``token_index`` (nearest first)."""
     best: Attribution | None = None
     for att in found:

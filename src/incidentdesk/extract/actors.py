@@ -47,8 +47,11 @@ def _subject_org(token: Any, doc: AnnotatedDoc) -> str | None:
     if not subjects:
         return None
     span = sorted(subjects[0].subtree, key=lambda t: t.i)
-    ents = [e for e in token.doc.ents if e.label_ in ("ORG", "NORP", "GPE")
-            and any(e.start <= t.i < e.end for t in span)]
+    ents = [
+        e
+        for e in token.doc.ents
+        if e.label_ in ("ORG", "NORP", "GPE") and any(e.start <= t.i < e.end for t in span)
+    ]
     text = ents[0].text if ents else " ".join(t.text for t in span if t.pos_ == "PROPN")
     paren = re.search(r"\(([A-Z][\w–-]+)\)", " ".join(t.text for t in span))
     if not text and paren:
@@ -82,12 +85,19 @@ def extract_actors(doc: AnnotatedDoc) -> list[Fact]:
         for org in _claims(sent, doc):
             facts.append(make_fact(doc, "claimed_by", org, sent.start, sent.end, "rules.actors"))
         for pattern in _PERP_PATTERNS:
-            for m in pattern.finditer(sent.text):
-                org = _clean_org(m.group("org"), doc)
-                if org:
+            for pm in pattern.finditer(sent.text):
+                perp = _clean_org(pm.group("org"), doc)
+                if perp:
                     facts.append(
-                        make_fact(doc, "perpetrator_org", org, sent.start, sent.end, "rules.actors",
-                                  confidence=0.7)
+                        make_fact(
+                            doc,
+                            "perpetrator_org",
+                            perp,
+                            sent.start,
+                            sent.end,
+                            "rules.actors",
+                            confidence=0.7,
+                        )
                     )
         for number in find_numbers(sent.text):
             if number.vague or number.value > 50 or number.value < 1:
@@ -96,14 +106,22 @@ def extract_actors(doc: AnnotatedDoc) -> list[Fact]:
             if not m:
                 continue
             noun = m.group("noun").lower()
-            if noun.endswith("men") and not noun.endswith("gunmen") and not re.search(
-                r"\b(?:armed|fire|shot|attack)", sent.text, re.IGNORECASE
+            if (
+                noun.endswith("men")
+                and not noun.endswith("gunmen")
+                and not re.search(r"\b(?:armed|fire|shot|attack)", sent.text, re.IGNORECASE)
             ):
                 continue
             facts.append(
                 make_fact(
-                    doc, "attackers", number.value, sent.start, sent.end, "rules.actors",
-                    qualifier=number.qualifier, confidence=0.7,
+                    doc,
+                    "attackers",
+                    number.value,
+                    sent.start,
+                    sent.end,
+                    "rules.actors",
+                    qualifier=number.qualifier,
+                    confidence=0.7,
                 )
             )
     return facts

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from incidentdesk.annotate.pipeline import AnnotatedDoc
 from incidentdesk.extract import vocabulary
 from incidentdesk.extract.background import refers_to
 from incidentdesk.extract.facts import make_fact
-from incidentdesk.model import Fact
+from incidentdesk.model import Fact, FactField
 
 
 def extract_attack(doc: AnnotatedDoc) -> list[Fact]:
@@ -15,15 +17,21 @@ def extract_attack(doc: AnnotatedDoc) -> list[Fact]:
     for sent in doc.sentences:
         if refers_to(doc, sent) != "main":
             continue
-        for field, finder in (
+        finders: tuple[tuple[FactField, Callable[[str], list[tuple[str, int, int]]]], ...] = (
             ("attack_type", vocabulary.attack_types),
             ("weapon", vocabulary.weapons),
             ("target", vocabulary.targets),
-        ):
+        )
+        for field, finder in finders:
             for label in sorted({label for label, _, _ in finder(sent.text)}):
                 facts.append(
                     make_fact(
-                        doc, field, label, sent.start, sent.end, "rules.vocabulary",  # type: ignore[arg-type]
+                        doc,
+                        field,
+                        label,
+                        sent.start,
+                        sent.end,
+                        "rules.vocabulary",
                         confidence=0.6,
                     )
                 )

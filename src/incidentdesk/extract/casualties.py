@@ -28,10 +28,10 @@ _AUX = r"(?:\s+(?:were|was|had|have|has|been|are|is|being|also|reportedly|allege
 _AUX += r"confirmed|believed|feared|thought|to|be|left|remain|remained|people))*"
 AFTER = re.compile(rf"^(?P<filler>{_FILLER}){_AUX}\s+(?P<kw>{_KW})\b", re.IGNORECASE)
 BEFORE = re.compile(
-    rf"\b(?P<kw>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|"
-    rf"detained|detaining|arrested|arresting|arrest\s+of|death\s+toll(?:\s+\w+){{0,3}}?\s+"
-    rf"(?:to|at|of|is|was|reached|stands)|toll\s+(?:rose|climbed|rises|stands|stood)\s+(?:to|at)|"
-    rf"claimed\s+the\s+lives\s+of|lives\s+of)\s+(?:all\s+)?$",
+    r"\b(?P<kw>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|"
+    r"detained|detaining|arrested|arresting|arrest\s+of|death\s+toll(?:\s+\w+){0,3}?\s+"
+    r"(?:to|at|of|is|was|reached|stands)|toll\s+(?:rose|climbed|rises|stands|stood)\s+(?:to|at)|"
+    r"claimed\s+the\s+lives\s+of|lives\s+of)\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
 _LEFT_AFTER = re.compile(rf"^{_FILLER}\s+(?P<kw>dead|injured|wounded)\b", re.IGNORECASE)
@@ -95,7 +95,11 @@ def classify(sent: Sentence, number: NumberMention) -> tuple[FactField, str] | N
             scope = SCOPE_NOUNS[word]
     if re.match(r"^\s+of\s+(?:the|them|those)\b", after) or _SUBSET.search(sent.text):
         scope = "subset"
-    if re.match(r"^\s*(?:later|subsequently|afterwards)?\s*(?:in|at)\s+(?:the\s+)?hospitals?\b|^\s*later\b", rest, re.I):
+    if re.match(
+        r"^\s*(?:later|subsequently|afterwards)?\s*(?:in|at)\s+(?:the\s+)?hospitals?\b|^\s*later\b",
+        rest,
+        re.I,
+    ):
         scope = "died later"
     if kind == "killed" and _IDENTIFIED.match(rest):
         scope = "identified"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from incidentdesk.annotate.attribution import attribution_for, attributions, is_denial
-from incidentdesk.annotate.pipeline import AnnotatedDoc
+from incidentdesk.annotate.pipeline import AnnotatedDoc, Sentence
 from incidentdesk.extract.background import refers_to
 from incidentdesk.extract.facts import make_fact
 from incidentdesk.model import Fact
@@ -42,11 +42,16 @@ def extract_claims(doc: AnnotatedDoc) -> list[Fact]:
         found = attributions(sent.span, doc.acronyms)
         text = sent.text
 
-        def add(claim: str, stance: str, speakers: list[str]) -> None:
+        def add(claim: str, stance: str, speakers: list[str], sent: Sentence = sent) -> None:
             facts.append(
                 make_fact(
-                    doc, "claim", {"claim": claim, "stance": stance, "speakers": speakers},
-                    sent.start, sent.end, "rules.claims", confidence=0.6,
+                    doc,
+                    "claim",
+                    {"claim": claim, "stance": stance, "speakers": speakers},
+                    sent.start,
+                    sent.end,
+                    "rules.claims",
+                    confidence=0.6,
                     negated=stance in ("deny", "finding-against"),
                 )
             )

@@ -39,8 +39,14 @@ def extract_events(doc: AnnotatedDoc) -> list[Fact]:
         time = sent.times[0].time if sent.times else None
         facts.append(
             make_fact(
-                doc, "event", {"date": when, "time": time, "text": sent.text.strip()},
-                sent.start, sent.end, "rules.events", happened_at=when, confidence=0.6,
+                doc,
+                "event",
+                {"date": when, "time": time, "text": sent.text.strip()},
+                sent.start,
+                sent.end,
+                "rules.events",
+                happened_at=when,
+                confidence=0.6,
             )
         )
     return facts

@@ -81,7 +81,9 @@ def extract_infobox(doc: AnnotatedDoc) -> list[Fact]:
         elif key in ("perpetrators", "perpetrator", "perpetrator organization"):
             for part in re.split(r"\s*(?:;|,|\band\b)\s*", value):
                 if part:
-                    field: FactField = "perpetrator_org" if is_organisation(part) else "perpetrator_person"
+                    field: FactField = (
+                        "perpetrator_org" if is_organisation(part) else "perpetrator_person"
+                    )
                     facts.append(_fact_for_span(doc, fld, field, part))
         elif key == "title":
             facts.append(_fact_for_span(doc, fld, "title", value))

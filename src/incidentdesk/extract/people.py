@@ -28,7 +28,9 @@ ROLE_CUES: dict[str, re.Pattern[str]] = {
         r"killed in the attack|among the dead|fatally)\b",
         re.IGNORECASE,
     ),
-    "witness": re.compile(r"\b(?:witness(?:es)?|eyewitness(?:es)?|survivors?|saw)\b", re.IGNORECASE),
+    "witness": re.compile(
+        r"\b(?:witness(?:es)?|eyewitness(?:es)?|survivors?|saw)\b", re.IGNORECASE
+    ),
     "rescuer": re.compile(
         r"\b(?:saved|sav(?:e|ing)|rescued|rescuing|helped\s+(?:save|evacuate|people)|"
         r"pulled .{0,20} to safety|led .{0,30} to safety|showing them an exit)\b",
@@ -43,20 +45,37 @@ TITLES = re.compile(
     re.IGNORECASE,
 )
 SECTION_ROLES = {
-    "suspect": re.compile(r"suspect|gunm[ae]n|perpetrator|attacker|assailant|co-conspirator|accused", re.I),
+    "suspect": re.compile(
+        r"suspect|gunm[ae]n|perpetrator|attacker|assailant|co-conspirator|accused", re.I
+    ),
     "victim": re.compile(r"victim|casualt|dead|killed", re.I),
 }
-_AGE_AFTER = re.compile(r"^,\s*(?:a\s+|an\s+)?(?P<age>\d{1,2})(?:-year-old)?\b(?!\s*(?:km|%|percent))")
+_AGE_AFTER = re.compile(
+    r"^,\s*(?:a\s+|an\s+)?(?P<age>\d{1,2})(?:-year-old)?\b(?!\s*(?:km|%|percent))"
+)
 _AGE_BEFORE = re.compile(r"(?P<age>\d{1,2})-year-old\s+(?:[\w-]+\s+){0,2}$")
 _NATIONALITY = re.compile(
     r"\b(?:citizens?|native|national|nationals)\s+of\s+(?P<c1>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"|\b(?P<c2>[A-Z][a-z]+)\s+(?:citizens?|national)\b"
 )
 _LIST_NAME = re.compile(r"^-\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?=,|\s+and\b|\s*$)")
-_DEMONYMS = {"Russian": "Russia", "Tajik": "Tajikistan", "Ukrainian": "Ukraine", "Kyrgyz": "Kyrgyzstan",
-             "American": "United States", "British": "United Kingdom", "French": "France",
-             "German": "Germany", "Turkish": "Turkey", "Iranian": "Iran", "Afghan": "Afghanistan",
-             "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan", "Syrian": "Syria", "Iraqi": "Iraq"}
+_DEMONYMS = {
+    "Russian": "Russia",
+    "Tajik": "Tajikistan",
+    "Ukrainian": "Ukraine",
+    "Kyrgyz": "Kyrgyzstan",
+    "American": "United States",
+    "British": "United Kingdom",
+    "French": "France",
+    "German": "Germany",
+    "Turkish": "Turkey",
+    "Iranian": "Iran",
+    "Afghan": "Afghanistan",
+    "Uzbek": "Uzbekistan",
+    "Kazakh": "Kazakhstan",
+    "Syrian": "Syria",
+    "Iraqi": "Iraq",
+}
 
 
 _NAME_AGE = re.compile(
@@ -94,13 +113,17 @@ def _person_spans(sent: Sentence) -> list[tuple[int, int, str]]:
         spans.append((start, start + len(name), name))
     for am in _NAME_AGE.finditer(sent.text):
         start = sent.start + am.start("name")
-        if not any(s <= start < e or start <= s < start + len(am.group("name")) for s, e, _ in spans):
+        if not any(
+            s <= start < e or start <= s < start + len(am.group("name")) for s, e, _ in spans
+        ):
             spans.append((start, start + len(am.group("name")), am.group("name")))
     m = _LIST_NAME.match(sent.text)
     if m and not any(s <= sent.start + m.start("name") < e for s, e, _ in spans):
         start = sent.start + m.start("name")
         spans.append((start, start + len(m.group("name")), m.group("name")))
-    for extra in re.finditer(r"\band\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+ov[a]?)\b", sent.text):
+    for extra in re.finditer(
+        r"\band\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+ov[a]?)\b", sent.text
+    ):
         start = sent.start + extra.start("name")
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, start + len(extra.group("name")), extra.group("name")))
@@ -118,7 +141,14 @@ def _is_speaker(sent: Sentence, start: int) -> bool:
         return False
     while tok.dep_ == "compound":
         tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.lemma_ in {"say", "tell", "state", "add", "announce", "write"}
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "announce",
+        "write",
+    }
 
 
 def extract_people(doc: AnnotatedDoc) -> list[Fact]:
@@ -138,7 +168,11 @@ def extract_people(doc: AnnotatedDoc) -> list[Fact]:
             speaker = _is_speaker(sent, start) or bool(
                 re.search(r"\baccording\s+to\s+(?:\w+\s+){0,6}$", before, re.I)
             )
-            if TITLES.search(" ".join(before.split(",")[-2:])) or re.match(r"^,\s*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:president|minister|governor|mayor|spokes\w+|head|chief|leader|commissioner|secretary)\b", sent.text[end - sent.start :], re.I):
+            if TITLES.search(" ".join(before.split(",")[-2:])) or re.match(
+                r"^,\s*(?:the\s+)?(?:[\w-]+\s+){0,3}(?:president|minister|governor|mayor|spokes\w+|head|chief|leader|commissioner|secretary)\b",
+                sent.text[end - sent.start :],
+                re.I,
+            ):
                 roles.append("official")
             for role, cue in ROLE_CUES.items():
                 if role == "suspect" and speaker:
@@ -171,9 +205,18 @@ def extract_people(doc: AnnotatedDoc) -> list[Fact]:
                 continue
             facts.append(
                 make_fact(
-                    doc, "person",
-                    {"name": name, "roles": sorted(set(roles)), "age": age, "nationality": nationality},
-                    sent.start, sent.end, "rules.people", confidence=0.7,
+                    doc,
+                    "person",
+                    {
+                        "name": name,
+                        "roles": sorted(set(roles)),
+                        "age": age,
+                        "nationality": nationality,
+                    },
+                    sent.start,
+                    sent.end,
+                    "rules.people",
+                    confidence=0.7,
                 )
             )
     return facts

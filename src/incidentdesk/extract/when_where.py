@@ -15,15 +15,19 @@ _VENUE_HEADS = (
     r"Hospital|Museum|Palace|Terminal|Bridge|Base|Barracks|Office|Building|Tower|Cafe|Café|"
     r"Restaurant|Bar|Concert Hall|Auditorium|Pavilion|Gallery|Library"
 )
-VENUE = re.compile(rf"\b(?:at|outside|inside|near|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’&.-]*\s+){{0,4}}(?:{_VENUE_HEADS}))\b")
+VENUE = re.compile(
+    rf"\b(?:at|outside|inside|near|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’&.-]*\s+){{0,4}}(?:{_VENUE_HEADS}))\b"
+)
 _PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|al|el|de|del|la|of))*"
 PLACE_CHAIN = re.compile(rf"\bin\s+(?:the\s+)?(?P<chain>{_PLACE}(?:,\s+{_PLACE}){{0,4}})")
 REGION_WORDS = re.compile(
     r"\b(?:Oblast|Province|Region|State|County|District|Governorate|Prefecture|Krai|Republic|"
     r"Department|Territory|Canton|Voivodeship|Emirate|Shire|Division)\b"
 )
-_NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December|The|A|An|In|On|At)$")
+_NOT_PLACE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|The|A|An|In|On|At)$"
+)
 
 
 def _incident_sentences(doc: AnnotatedDoc) -> list[Sentence]:
@@ -50,7 +54,9 @@ def extract_when(doc: AnnotatedDoc) -> list[Fact]:
         for t in sent.times:
             facts.append(make_fact(doc, "time", t.time, sent.start, sent.end, "rules.when"))
             if t.timezone:
-                facts.append(make_fact(doc, "timezone", t.timezone, sent.start, sent.end, "rules.when"))
+                facts.append(
+                    make_fact(doc, "timezone", t.timezone, sent.start, sent.end, "rules.when")
+                )
             times += 1
             break
         if times >= 2:

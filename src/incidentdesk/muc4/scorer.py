@@ -134,7 +134,9 @@ def score_message_role(gold: Record, pred: Record | None, role: str) -> PRF:
     order = [i for i, req in enumerate(required) if req] + [
         i for i, req in enumerate(required) if not req
     ]
-    matching = max_matching(len(preds), len(gold_ents), lambda p, g: preds[p] <= gold_norm[g], order)
+    matching = max_matching(
+        len(preds), len(gold_ents), lambda p, g: preds[p] <= gold_norm[g], order
+    )
     correct = sum(1 for g in matching.values() if required[g])
     neutral = len(matching) - correct
     return PRF(

@@ -48,9 +48,7 @@ def tagger_config(width: int = 128, depth: int = 4, window: int = 2) -> dict[str
 
 def build_nlp(width: int = 128, depth: int = 4, window: int = 2) -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe(
-        "tagger", name=PIPE, config={"model": tagger_config(width, depth, window)}
-    )
+    nlp.add_pipe("tagger", name=PIPE, config={"model": tagger_config(width, depth, window)})
     return nlp
 
 

@@ -103,7 +103,9 @@ def figure_conflicts(reports: list[FigureReport]) -> list[Conflict]:
                 continue
             parts = []
             for v in values:
-                who = sorted({" > ".join(r.attributed_to) or "unattributed" for r in group if r.value == v})
+                who = sorted(
+                    {" > ".join(r.attributed_to) or "unattributed" for r in group if r.value == v}
+                )
                 quals = sorted({r.qualifier for r in group if r.value == v})
                 parts.append(f"{'/'.join(quals)} {v} ({'; '.join(who)})")
             conflicts.append(
@@ -119,7 +121,12 @@ def figure_conflicts(reports: list[FigureReport]) -> list[Conflict]:
             key=lambda r: r.reported_at or "",
         )
         for a, b in zip(ordered, ordered[1:], strict=False):
-            if (a.reported_at or "") < (b.reported_at or "") and b.value < a.value and b.qualifier == "exact" and a.qualifier == "exact":
+            if (
+                (a.reported_at or "") < (b.reported_at or "")
+                and b.value < a.value
+                and b.qualifier == "exact"
+                and a.qualifier == "exact"
+            ):
                 conflicts.append(
                     Conflict(
                         field=kind,

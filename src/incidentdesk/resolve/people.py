@@ -45,7 +45,9 @@ def _single_matches(token: str, cluster: _Cluster) -> bool:
     low = token.lower()
     for name in cluster.full_names():
         first, last = _parts(name)
-        if fuzz.ratio(low, last.lower()) >= 88 or (len(low) >= 5 and fuzz.ratio(low, first.lower()) >= 85):
+        if fuzz.ratio(low, last.lower()) >= 88 or (
+            len(low) >= 5 and fuzz.ratio(low, first.lower()) >= 85
+        ):
             return True
     return False
 
@@ -60,7 +62,9 @@ def resolve_people(facts: list[Fact]) -> list[Person]:
         if len(name.split()) == 1:
             singles.append((order, fact))
             continue
-        target = next((c for c in clusters if any(same_person(name, n) for n in c.full_names())), None)
+        target = next(
+            (c for c in clusters if any(same_person(name, n) for n in c.full_names())), None
+        )
         if target is None:
             target = _Cluster(first_seen=order)
             clusters.append(target)

@@ -106,10 +106,9 @@ def build_incident(documents: list[Document], facts: list[Fact]) -> Incident:
         )
     title = pick("title")
     if title is None:
-        enc = [d for d in documents if d.kind == "encyclopedia" and d.title]
-        title = (enc or [d for d in documents if d.title] or [None])[0]  # type: ignore[list-item]
-        if title is not None and not isinstance(title, str):
-            title = title.title
+        enc = [d.title for d in documents if d.kind == "encyclopedia" and d.title]
+        titled = enc or [d.title for d in documents if d.title]
+        title = titled[0] if titled else None
     attack_types, at_ev = _labels(facts, "attack_type")
     weapons, w_ev = _labels(facts, "weapon")
     targets, t_ev = _labels(facts, "target")
