@@ -28,7 +28,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOption = Annotated[
     str | None,

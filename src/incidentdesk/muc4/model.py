@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import spacy
 from spacy.language import Language
 
 from incidentdesk.muc4.labels import ROLE_TAG, make_doc
-from incidentdesk.muc4.train import PIPE
+from incidentdesk.muc4.train import PIPE, RELEVANCE
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model"
 
@@ -29,6 +30,15 @@ class Mention:
     token: int  # index of the first token
 
 
+@dataclass(frozen=True)
+class Tagged:
+    """The model's reading of one text."""
+
+    offsets: list[tuple[int, int]]  # character offsets of the tokens
+    probs: np.ndarray  # (tokens x tags) probabilities
+    relevance: float  # probability that the text reports a qualifying incident
+
+
 class RoleTagger:
     """The trained tagger plus span decoding."""
 
@@ -40,25 +50,35 @@ class RoleTagger:
             )
         self.path = path
         self.nlp: Language = spacy.load(path)
-        tagger = self.nlp.get_pipe(PIPE)
+        tagger: Any = self.nlp.get_pipe(PIPE)
         labels: Sequence[str] = tagger.labels
-        self.model = tagger.model
+        self.model: Any = tagger.model
         self.o_index = labels.index("O")
         self.roles = list(ROLE_TAG)
         self.b_index = [labels.index(f"B-{ROLE_TAG[r]}") for r in self.roles]
         self.i_index = [labels.index(f"I-{ROLE_TAG[r]}") for r in self.roles]
+        self.textcat: Any = (
+            self.nlp.get_pipe(RELEVANCE) if RELEVANCE in self.nlp.pipe_names else None
+        )
+        self.n_tags = len(labels)
 
-    def probabilities(self, texts: Sequence[str]) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
-        """Per text: token character offsets and the (tokens x tags) probabilities."""
+    def probabilities(self, texts: Sequence[str]) -> list[Tagged]:
+        """Per text: token offsets, tag probabilities and relevance."""
         docs = [make_doc(self.nlp, t) for t in texts]
         nonempty = [d for d in docs if len(d)]
-        scores = self.model.predict(nonempty) if nonempty else []
-        out: list[tuple[list[tuple[int, int]], np.ndarray]] = []
-        it = iter(scores)
+        scores = iter(self.model.predict(nonempty) if nonempty else [])
+        rel: list[float] = [1.0] * len(nonempty)
+        if self.textcat is not None and nonempty:
+            cats: Any = np.asarray(self.textcat.model.predict(nonempty))
+            rel = [float(x) for x in cats[:, list(self.textcat.labels).index("RELEVANT")]]
+        rel_it = iter(rel)
+        out: list[Tagged] = []
         for d in docs:
             offsets = [(t.idx, t.idx + len(t.text)) for t in d]
-            probs = np.asarray(next(it)) if len(d) else np.zeros((0, 11), dtype="f")
-            out.append((offsets, probs))
+            if len(d):
+                out.append(Tagged(offsets, np.asarray(next(scores)), next(rel_it)))
+            else:
+                out.append(Tagged(offsets, np.zeros((0, self.n_tags), dtype="f"), 0.0))
         return out
 
     def decode(

@@ -12,12 +12,24 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.training import Example
-from spacy.util import fix_random_seed, minibatch
+from thinc.api import fix_random_seed
 
 from incidentdesk.muc4.data import Record
 from incidentdesk.muc4.labels import TAGS, bio_tags, gold_spans, make_doc
 
 PIPE = "roles"
+RELEVANCE = "relevance"
+
+#: Training settings of the committed model (`make train-muc4`).
+DEFAULTS: dict[str, Any] = {
+    "epochs": 12,
+    "batch_size": 8,
+    "dropout": 0.2,
+    "learn_rate": 0.002,
+    "width": 128,
+    "depth": 4,
+    "window": 2,
+}
 
 
 def tagger_config(width: int = 128, depth: int = 4, window: int = 2) -> dict[str, Any]:
@@ -57,7 +69,9 @@ def make_examples(nlp: Language, records: Sequence[Record]) -> list[Example]:
     for rec in records:
         doc = make_doc(nlp, rec["text"])
         tags = bio_tags(len(doc), gold_spans(doc, rec))
-        examples.append(Example.from_dict(doc, {"tags": tags}))
+        relevant = 1.0 if rec.get("templates") else 0.0
+        cats = {"RELEVANT": relevant, "IRRELEVANT": 1.0 - relevant}
+        examples.append(Example.from_dict(doc, {"tags": tags, "cats": cats}))
     return examples
 
 
@@ -82,9 +96,12 @@ def train(
     rng = random.Random(seed)
     nlp = build_nlp(width, depth, window)
     examples = make_examples(nlp, records)
-    tagger = nlp.get_pipe(PIPE)
+    tagger: Any = nlp.get_pipe(PIPE)
     for tag in TAGS:
         tagger.add_label(tag)
+    textcat: Any = nlp.get_pipe(RELEVANCE)
+    for label in ("RELEVANT", "IRRELEVANT"):
+        textcat.add_label(label)
     optimizer = nlp.initialize(lambda: examples)
     optimizer.learn_rate = learn_rate
     order = list(range(len(examples)))
@@ -92,11 +109,16 @@ def train(
     for epoch in range(epochs):
         rng.shuffle(order)
         losses: dict[str, float] = {}
-        for batch in minibatch([examples[i] for i in order], size=batch_size):
+        for k in range(0, len(order), batch_size):
+            batch = [examples[i] for i in order[k : k + batch_size]]
             nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
         loss = float(losses.get(PIPE, 0.0))
-        history.append({"epoch": epoch + 1, "loss": round(loss, 3)})
-        log(f"epoch {epoch + 1}/{epochs} loss {loss:.2f} ({time.time() - started:.0f}s)")
+        rel_loss = float(losses.get(RELEVANCE, 0.0))
+        history.append({"epoch": epoch + 1, "loss": round(loss, 3), "relevance_loss": rel_loss})
+        log(
+            f"epoch {epoch + 1}/{epochs} loss {loss:.2f} relevance {rel_loss:.2f} "
+            f"({time.time() - started:.0f}s)"
+        )
         if on_epoch is not None:
             on_epoch(epoch + 1, nlp)
     out.mkdir(parents=True, exist_ok=True)

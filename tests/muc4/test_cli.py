@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from incidentdesk.muc4.cli import app
+from incidentdesk.muc4.data import read_jsonl
+from incidentdesk.muc4.model import DEFAULT_MODEL, RoleTagger
+
+runner = CliRunner()
+
+
+def test_train_smoke(muc4_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    result = runner.invoke(
+        app,
+        [
+            "train",
+            "--out",
+            str(out),
+            "--seed",
+            "0",
+            "--limit",
+            "8",
+            "--epochs",
+            "1",
+            "--data",
+            str(muc4_dir),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (out / "config.cfg").is_file()
+    assert (out / "places.json").is_file()
+    tagger = RoleTagger(out)
+    offsets, probs = tagger.probabilities(["GUERRILLAS KILLED THE MAYOR."])[0]
+    assert probs.shape == (len(offsets), 11)
+    # The trained model predicts on raw records too.
+    result = runner.invoke(
+        app, ["evaluate", "--split", "dev", "--data", str(muc4_dir), "--model", str(out), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_predict_three_dev_reports(muc4_dir: Path, tmp_path: Path) -> None:
+    if not (DEFAULT_MODEL / "config.cfg").is_file():
+        pytest.skip("no committed model")
+    src = tmp_path / "in.jsonl"
+    records = read_jsonl(muc4_dir / "dev.jsonl")[:3]
+    src.write_text(
+        "".join(json.dumps({k: r[k] for k in ("id", "header", "text")}) + "\n" for r in records)
+    )
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["predict", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [x["id"] for x in lines] == [r["id"] for r in records]
+    for line in lines:
+        assert isinstance(line["templates"], list)
+        for t in line["templates"]:
+            assert t["incident_type"] in {
+                "ATTACK",
+                "BOMBING",
+                "KIDNAPPING",
+                "ARSON",
+                "ROBBERY",
+                "FORCED WORK STOPPAGE",
+            }
+            for role in (
+                "perp_individual",
+                "perp_organization",
+                "phys_target",
+                "hum_target_name",
+                "instrument_id",
+            ):
+                assert all(isinstance(s, str) and s for s in t[role])
+
+
+def test_evaluate_predictions_file(muc4_dir: Path, tmp_path: Path) -> None:
+    gold = muc4_dir / "dev.jsonl"
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "--split",
+            "dev",
+            "--predictions",
+            str(gold),
+            "--data",
+            str(muc4_dir),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["entities"]["micro"]["f1"] == 100.0
+    result = runner.invoke(
+        app, ["evaluate", "--split", "dev", "--predictions", str(gold), "--data", str(muc4_dir)]
+    )
+    assert result.exit_code == 0
+    assert "PerpOrg" in result.output
+
+
+def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "--split", "dev", "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not found" in result.output
+
+
+def test_test_split_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", "--split", "test", "--data", str(tmp_path)])
+    assert result.exit_code == 2
