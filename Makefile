@@ -37,5 +37,8 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m incidentdesk.bench.throughput
 
+# MUC-4 targets (train-muc4, ...) live in their own fragment.
+-include mk/muc4.mk
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

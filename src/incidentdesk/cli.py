@@ -194,6 +194,18 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Record.model_json_schema(), indent=2) + "\n")
 
 
+def _mount_subcommands() -> None:
+    try:
+        from incidentdesk.muc4.cli import app as muc4_app
+    except ImportError as exc:  # the benchmark tools are optional for the main job
+        err.print(f"[yellow]muc4 commands unavailable:[/yellow] {exc}")
+        return
+    app.add_typer(muc4_app, name="muc4", help="MUC-4 benchmark: predict, evaluate, train.")
+
+
+_mount_subcommands()
+
+
 def main() -> None:
     """Entry point of the ``incidentdesk`` script."""
     app()
