@@ -159,19 +159,11 @@ def train(
     epochs: Annotated[int | None, typer.Option("--epochs")] = None,
     data: DataOpt = None,
 ) -> None:
-    """Train the role tagger on train.jsonl and write a model directory."""
-    from incidentdesk.muc4.predict import PLACES_FILE, Settings
-    from incidentdesk.muc4.templates import Gazetteer
-    from incidentdesk.muc4.train import DEFAULTS
-    from incidentdesk.muc4.train import train as run
+    """Train on train.jsonl (tagger, out-of-fold rescorer, thresholds) into a model dir."""
+    from incidentdesk.muc4.fit import fit
 
     records = _load("train", data)
     if limit is not None:
         records = records[:limit]
-    opts = dict(DEFAULTS)
-    if epochs is not None:
-        opts["epochs"] = epochs
-    info = run(records, out, seed=seed, log=typer.echo, **opts)
-    Gazetteer.from_records(records).to_disk(out / PLACES_FILE)
-    Settings().to_disk(out)
-    typer.echo(f"trained on {info['documents']} reports in {info['seconds']}s -> {out}")
+    info = fit(records, out, seed=seed, epochs=epochs, log=typer.echo)
+    typer.echo(f"trained on {len(records)} reports in {info['seconds']}s -> {out}")

@@ -16,6 +16,10 @@ from spacy.tokens import Doc
 
 from incidentdesk.muc4.data import ROLES, Record, gold_entities
 
+#: Names of the spaCy components: the role tagger and the relevance classifier.
+PIPE = "roles"
+RELEVANCE = "relevance"
+
 #: Short tag names of the five roles.
 ROLE_TAG: dict[str, str] = {
     "perp_individual": "PI",

@@ -12,8 +12,7 @@ import numpy as np
 import spacy
 from spacy.language import Language
 
-from incidentdesk.muc4.labels import ROLE_TAG, make_doc
-from incidentdesk.muc4.train import PIPE, RELEVANCE
+from incidentdesk.muc4.labels import PIPE, RELEVANCE, ROLE_TAG, make_doc
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model"
 

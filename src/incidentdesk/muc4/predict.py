@@ -12,6 +12,7 @@ from typing import Any
 from incidentdesk.muc4.data import Record
 from incidentdesk.muc4.entities import DEFAULT_THRESHOLDS, Entity, group_mentions, select
 from incidentdesk.muc4.model import DEFAULT_MODEL, RoleTagger, load
+from incidentdesk.muc4.rescorer import RESCORER_FILE, Rescorer, rescore
 from incidentdesk.muc4.templates import Gazetteer, build_templates
 
 SETTINGS_FILE = "settings.json"
@@ -55,15 +56,24 @@ class Predictor:
         self.tagger: RoleTagger = load(model_dir)
         self.settings = settings or Settings.from_disk(model_dir)
         self.gazetteer = Gazetteer.from_disk(model_dir / PLACES_FILE)
+        self.rescorer = Rescorer.from_disk(model_dir / RESCORER_FILE)
 
-    def candidate_entities(self, texts: Sequence[str]) -> list[tuple[list[Entity], float]]:
-        """All entities (before thresholds) of each text, and the text's relevance."""
+    def candidate_entities(
+        self, texts: Sequence[str], assume_relevant: bool = False
+    ) -> list[tuple[list[Entity], float]]:
+        """All rescored entities (before thresholds) of each text, and its relevance.
+
+        ``assume_relevant`` is for callers that already know the text reports an
+        incident (the main pipeline): the relevance classifier is then not consulted.
+        """
         out: list[tuple[list[Entity], float]] = []
         for text, tagged in zip(texts, self.tagger.probabilities(texts), strict=True):
             mentions = self.tagger.decode(
                 text, tagged.offsets, tagged.probs, self.settings.token_threshold
             )
-            out.append((group_mentions(mentions, text), tagged.relevance))
+            relevance = 1.0 if assume_relevant else tagged.relevance
+            ents = rescore(self.rescorer, group_mentions(mentions, text), text, relevance)
+            out.append((ents, relevance))
         return out
 
     def entities_for(self, candidates: Sequence[Entity], relevance: float = 1.0) -> list[Entity]:

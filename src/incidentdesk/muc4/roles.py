@@ -49,7 +49,7 @@ def tag_roles(text: str) -> list[RoleSpan]:
     if not text.strip():
         return []
     predictor = _predictor()
-    candidates, _relevance = predictor.candidate_entities([text])[0]
+    candidates, _relevance = predictor.candidate_entities([text], assume_relevant=True)[0]
     spans: list[RoleSpan] = []
     # Relevance gating is for MUC-4 messages; a caller of tag_roles already has an incident.
     for ent in predictor.entities_for(candidates):

@@ -15,10 +15,7 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from incidentdesk.muc4.data import Record
-from incidentdesk.muc4.labels import TAGS, bio_tags, gold_spans, make_doc
-
-PIPE = "roles"
-RELEVANCE = "relevance"
+from incidentdesk.muc4.labels import PIPE, RELEVANCE, TAGS, bio_tags, gold_spans, make_doc
 
 #: Training settings of the committed model (`make train-muc4`).
 DEFAULTS: dict[str, Any] = {
@@ -58,9 +55,21 @@ def tagger_config(width: int = 128, depth: int = 4, window: int = 2) -> dict[str
     }
 
 
+def relevance_config() -> dict[str, Any]:
+    """Bag-of-ngrams classifier: does the message report a qualifying incident?"""
+    return {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": True,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": 262144,
+    }
+
+
 def build_nlp(width: int = 128, depth: int = 4, window: int = 2) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("tagger", name=PIPE, config={"model": tagger_config(width, depth, window)})
+    nlp.add_pipe("textcat", name=RELEVANCE, config={"model": relevance_config()})
     return nlp
 
 
