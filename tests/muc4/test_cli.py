@@ -35,13 +35,18 @@ def test_train_smoke(muc4_dir: Path, tmp_path: Path) -> None:
     assert (out / "config.cfg").is_file()
     assert (out / "places.json").is_file()
     tagger = RoleTagger(out)
-    offsets, probs = tagger.probabilities(["GUERRILLAS KILLED THE MAYOR."])[0]
-    assert probs.shape == (len(offsets), 11)
+    tagged = tagger.probabilities(["GUERRILLAS KILLED THE MAYOR."])[0]
+    assert tagged.probs.shape == (len(tagged.offsets), 11)
+    assert 0.0 <= tagged.relevance <= 1.0
     # The trained model predicts on raw records too.
-    result = runner.invoke(
-        app, ["evaluate", "--split", "dev", "--data", str(muc4_dir), "--model", str(out), "--json"]
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "X", "header": "LIMA, 3 JAN 90 -- [TEXT]", "text": "GUERRILLAS KILLED."})
+        + "\n"
     )
+    result = runner.invoke(app, ["predict", str(src), "--model", str(out)])
     assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == "X"
 
 
 def test_predict_three_dev_reports(muc4_dir: Path, tmp_path: Path) -> None:

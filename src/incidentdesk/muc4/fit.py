@@ -20,16 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from incidentdesk.muc4.data import ROLES, Record, gold_entities
-from incidentdesk.muc4.entities import Entity, group_mentions
+from incidentdesk.muc4.entities import Entity
+from incidentdesk.muc4.lexicon import LEXICON_FILE, Lexicon
 from incidentdesk.muc4.model import RoleTagger
 from incidentdesk.muc4.normalize import normalize
-from incidentdesk.muc4.predict import PLACES_FILE, Settings
+from incidentdesk.muc4.predict import PLACES_FILE, Settings, candidates
 from incidentdesk.muc4.rescorer import RESCORER_FILE, Rescorer, entity_features, rescore
 from incidentdesk.muc4.scorer import PRF, score_message_role
 from incidentdesk.muc4.templates import Gazetteer
 from incidentdesk.muc4.train import DEFAULTS, train
 
-TOKEN_THRESHOLD = 0.25
+TOKEN_THRESHOLD = 0.15
 GRID = [round(0.05 * k, 2) for k in range(2, 19)]
 
 
@@ -42,14 +43,16 @@ class Candidates:
     relevance: float
 
 
-def _candidates(tagger: RoleTagger, records: Sequence[Record]) -> list[Candidates]:
+def _candidates(
+    tagger: RoleTagger, lexicon: Lexicon, records: Sequence[Record]
+) -> list[Candidates]:
     out: list[Candidates] = []
-    texts = [r["text"] for r in records]
     for k in range(0, len(records), 32):
         chunk = records[k : k + 32]
-        for rec, tagged in zip(chunk, tagger.probabilities(texts[k : k + 32]), strict=True):
-            mentions = tagger.decode(rec["text"], tagged.offsets, tagged.probs, TOKEN_THRESHOLD)
-            out.append(Candidates(rec, group_mentions(mentions, rec["text"]), tagged.relevance))
+        texts = [r["text"] for r in chunk]
+        found = candidates(tagger, lexicon, None, texts, TOKEN_THRESHOLD)
+        for rec, (ents, relevance) in zip(chunk, found, strict=True):
+            out.append(Candidates(rec, ents, relevance))
     return out
 
 
@@ -120,6 +123,7 @@ def fit(
         opts["epochs"] = epochs
     info: dict[str, Any] = {"seed": seed, **opts}
     oof: list[Candidates] = []
+    oof_lexicons: list[Lexicon] = []
     if folds and len(records) >= 4:
         order = list(range(len(records)))
         random.Random(seed).shuffle(order)
@@ -130,17 +134,20 @@ def fit(
                 log(f"fold {k + 1}/2: training on {len(train_idx)} reports")
                 fold_dir = Path(tmp) / f"fold{k}"
                 train([records[i] for i in train_idx], fold_dir, seed=seed, log=log, **opts)
-                oof.extend(_candidates(RoleTagger(fold_dir), [records[i] for i in held]))
+                lexicon = Lexicon.from_records([records[i] for i in train_idx])
+                oof.extend(_candidates(RoleTagger(fold_dir), lexicon, [records[i] for i in held]))
+                oof_lexicons.extend([lexicon] * len(held))
     log(f"final tagger: training on {len(records)} reports")
     info["tagger"] = train(records, out, seed=seed, log=log, **opts)
     Gazetteer.from_records(records).to_disk(out / PLACES_FILE)
+    Lexicon.from_records(records).to_disk(out / LEXICON_FILE)
     settings = Settings()
     settings.token_threshold = TOKEN_THRESHOLD
     if oof:
         feats: list[list[float]] = []
         labels: list[int] = []
-        for c in oof:
-            feats.extend(entity_features(c.entities, c.record["text"], c.relevance))
+        for c, lex in zip(oof, oof_lexicons, strict=True):
+            feats.extend(entity_features(c.entities, c.record["text"], c.relevance, lex))
             labels.extend(_label(e, c.record) for e in c.entities)
         if feats and 0 < sum(labels) < len(labels):
             rescorer = Rescorer.fit(feats, labels)
@@ -148,10 +155,10 @@ def fit(
             rescored = [
                 Candidates(
                     c.record,
-                    rescore(rescorer, c.entities, c.record["text"], c.relevance),
+                    rescore(rescorer, c.entities, c.record["text"], c.relevance, lex),
                     c.relevance,
                 )
-                for c in oof
+                for c, lex in zip(oof, oof_lexicons, strict=True)
             ]
             settings = choose_settings(rescored, log)
             info["oof_candidates"] = len(labels)

@@ -11,6 +11,7 @@ from typing import Any
 
 from incidentdesk.muc4.data import Record
 from incidentdesk.muc4.entities import DEFAULT_THRESHOLDS, Entity, group_mentions, select
+from incidentdesk.muc4.lexicon import LEXICON_FILE, Lexicon
 from incidentdesk.muc4.model import DEFAULT_MODEL, RoleTagger, load
 from incidentdesk.muc4.rescorer import RESCORER_FILE, Rescorer, rescore
 from incidentdesk.muc4.templates import Gazetteer, build_templates
@@ -57,6 +58,7 @@ class Predictor:
         self.settings = settings or Settings.from_disk(model_dir)
         self.gazetteer = Gazetteer.from_disk(model_dir / PLACES_FILE)
         self.rescorer = Rescorer.from_disk(model_dir / RESCORER_FILE)
+        self.lexicon = Lexicon.from_disk(model_dir / LEXICON_FILE)
 
     def candidate_entities(
         self, texts: Sequence[str], assume_relevant: bool = False
@@ -66,15 +68,14 @@ class Predictor:
         ``assume_relevant`` is for callers that already know the text reports an
         incident (the main pipeline): the relevance classifier is then not consulted.
         """
-        out: list[tuple[list[Entity], float]] = []
-        for text, tagged in zip(texts, self.tagger.probabilities(texts), strict=True):
-            mentions = self.tagger.decode(
-                text, tagged.offsets, tagged.probs, self.settings.token_threshold
-            )
-            relevance = 1.0 if assume_relevant else tagged.relevance
-            ents = rescore(self.rescorer, group_mentions(mentions, text), text, relevance)
-            out.append((ents, relevance))
-        return out
+        return candidates(
+            self.tagger,
+            self.lexicon,
+            self.rescorer,
+            texts,
+            self.settings.token_threshold,
+            assume_relevant,
+        )
 
     def entities_for(self, candidates: Sequence[Entity], relevance: float = 1.0) -> list[Entity]:
         if relevance < self.settings.relevance_threshold:
@@ -98,3 +99,23 @@ class Predictor:
         it = iter(records)
         while chunk := list(islice(it, batch)):
             yield from self.predict(chunk)
+
+
+def candidates(
+    tagger: RoleTagger,
+    lexicon: Lexicon,
+    rescorer: Rescorer | None,
+    texts: Sequence[str],
+    token_threshold: float,
+    assume_relevant: bool = False,
+) -> list[tuple[list[Entity], float]]:
+    """Per text: candidate entities (tagged spans and lexicon strings), rescored, and the
+    text's relevance."""
+    out: list[tuple[list[Entity], float]] = []
+    for text, tagged in zip(texts, tagger.probabilities(texts), strict=True):
+        mentions = tagger.decode(text, tagged.offsets, tagged.probs, token_threshold)
+        mentions += lexicon.mentions(text, tagged, tagger.roles, tagger.b_index, tagger.i_index)
+        relevance = 1.0 if assume_relevant else tagged.relevance
+        ents = rescore(rescorer, group_mentions(mentions, text), text, relevance, lexicon)
+        out.append((ents, relevance))
+    return out

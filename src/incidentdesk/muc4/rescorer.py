@@ -18,6 +18,7 @@ import numpy as np
 
 from incidentdesk.muc4.data import ROLES
 from incidentdesk.muc4.entities import Entity
+from incidentdesk.muc4.lexicon import Lexicon
 from incidentdesk.muc4.normalize import normalize
 from incidentdesk.muc4.templates import sentences
 
@@ -31,7 +32,9 @@ def _sentence_index(bounds: Sequence[tuple[int, int]], offset: int) -> int:
     return len(bounds)
 
 
-def entity_features(entities: Sequence[Entity], text: str, relevance: float) -> list[list[float]]:
+def entity_features(
+    entities: Sequence[Entity], text: str, relevance: float, lexicon: Lexicon
+) -> list[list[float]]:
     """One feature vector per candidate entity of a message."""
     bounds = sentences(text)
     low = text.lower()
@@ -49,6 +52,13 @@ def entity_features(entities: Sequence[Entity], text: str, relevance: float) -> 
         rank = role_scores.index(e.score)
         n_words = len(normalize(e.text).split())
         role_hot = [1.0 if e.role == r else 0.0 for r in ROLES]
+        priors = [lexicon.prior(e.role, e.text)] + [
+            lexicon.prior(e.role, s) for s in e.strings if s != normalize(e.text)
+        ]
+        prior_role = max(p[0] for p in priors)
+        prior_any = max(p[1] for p in priors)
+        seen = max(p[2] for p in priors)
+        tagged_share = sum(1 for m in e.mentions if m.score >= 0.5) / len(e.mentions)
         base = [
             e.score,
             float(np.mean(scores)),
@@ -66,8 +76,15 @@ def entity_features(entities: Sequence[Entity], text: str, relevance: float) -> 
             relevance,
             min(n_words, 8) / 8.0,
             1.0 if n_words == 1 else 0.0,
+            prior_role,
+            prior_any,
+            seen,
+            1.0 if seen == 0.0 else 0.0,
+            tagged_share,
         ]
-        inter = [h * v for h in role_hot for v in (e.score, noisy_or, relevance, base[6])]
+        inter = [
+            h * v for h in role_hot for v in (e.score, noisy_or, relevance, base[6], prior_role)
+        ]
         out.append(base + role_hot + inter)
     return out
 
@@ -98,7 +115,7 @@ class Rescorer:
         m_b = v_b = 0.0
         lr, beta1, beta2 = 0.05, 0.9, 0.999
         for step in range(1, 1501):
-            p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+            p = 1.0 / (1.0 + np.exp(-np.clip(z @ w + b, -30.0, 30.0)))
             g = p - y
             gw = z.T @ g / len(y) + l2 * w
             gb = float(g.mean())
@@ -114,7 +131,7 @@ class Rescorer:
         if not features:
             return []
         z = (np.asarray(features, dtype="f8") - self.mean) / self.scale
-        p = 1.0 / (1.0 + np.exp(-(z @ self.weights + self.bias)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ self.weights + self.bias, -30.0, 30.0)))
         return [float(v) for v in p]
 
     def to_disk(self, path: Path) -> None:
@@ -140,12 +157,16 @@ class Rescorer:
 
 
 def rescore(
-    rescorer: Rescorer | None, entities: Sequence[Entity], text: str, relevance: float
+    rescorer: Rescorer | None,
+    entities: Sequence[Entity],
+    text: str,
+    relevance: float,
+    lexicon: Lexicon,
 ) -> list[Entity]:
     """Entities with ``score`` replaced by the rescorer's probability (if there is one)."""
     if rescorer is None or not entities:
         return list(entities)
-    probs = rescorer.predict(entity_features(entities, text, relevance))
+    probs = rescorer.predict(entity_features(entities, text, relevance, lexicon))
     out: list[Entity] = []
     for e, p in zip(entities, probs, strict=True):
         out.append(Entity(e.role, e.text, p, list(e.mentions), set(e.strings)))

@@ -50,13 +50,36 @@ def tag_roles(text: str) -> list[RoleSpan]:
         return []
     predictor = _predictor()
     candidates, _relevance = predictor.candidate_entities([text], assume_relevant=True)[0]
-    spans: list[RoleSpan] = []
+    found: list[RoleSpan] = []
     # Relevance gating is for MUC-4 messages; a caller of tag_roles already has an incident.
     for ent in predictor.entities_for(candidates):
         role = _ROLE_NAMES[ent.role]
         for m in ent.mentions:
-            a, b = m.start, m.end
-            while a < b and not text[a].isalnum() and text[a] not in "\"'(":
-                a += 1
-            spans.append(RoleSpan(a, b, text[a:b], role, round(m.score, 4)))
-    return sorted(spans, key=lambda s: (s.start, s.end))
+            span = _trim(text, m.start, m.end)
+            if span is not None:
+                found.append(
+                    RoleSpan(span[0], span[1], text[span[0] : span[1]], role, round(m.score, 4))
+                )
+    # Overlapping spans of one role (a tagged span and a lexicon match): keep the longest
+    # confident one ("car bomb" over "bomb"), else the strongest.
+    kept: list[RoleSpan] = []
+    order = sorted(found, key=lambda s: (s.score < 0.5, -(s.end - s.start), -s.score, s.start))
+    for sp in order:
+        if not any(k.role == sp.role and k.start < sp.end and sp.start < k.end for k in kept):
+            kept.append(sp)
+    return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+_EDGE = " \t\n,.;:!?-\u2014\u2013"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets without edge punctuation or a leading article ("the Shining Path")."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    head = text[start:end].split(" ", 1)
+    if len(head) == 2 and head[0].lower() in {"the", "a", "an"}:
+        start += len(head[0]) + 1
+    return (start, end) if end > start else None

@@ -160,18 +160,20 @@ class Gazetteer:
         return [(m.start(), self.places[m[1]]) for m in self.pattern.finditer(text.upper())]
 
     def locate(self, header: str, context: str, text: str) -> str | None:
-        """Most specific known place in the incident's context, else first in text/dateline."""
-        for source in (context, text):
+        """The most specific known place named in the incident's context; else the country
+        of the first place named in the lead or the dateline (keys give only the country
+        when the text does not say where)."""
+        found = self.find(context)
+        if found:
+            first = [loc for _, loc in found[:3]]
+            country = first[0].split(":")[0]
+            same = [loc for loc in first if loc.split(":")[0] == country]
+            return max(same, key=lambda loc: loc.count(":"))
+        for source in (text, header.split(",")[0]):
             found = self.find(source)
             if found:
-                # Prefer the most specific location among the first few places named.
-                first = [loc for _, loc in found[:3]]
-                country = first[0].split(":")[0]
-                same = [loc for loc in first if loc.split(":")[0] == country]
-                return max(same, key=lambda loc: loc.count(":"))
-        dateline = header.split(",")[0]
-        found = self.find(dateline)
-        return found[0][1] if found else None
+                return found[0][1].split(":")[0]
+        return None
 
 
 def _effects(entities: Sequence[Entity], text: str, role: str) -> list[dict[str, Any]]:
@@ -204,16 +206,22 @@ def incident_type(context: str) -> str:
     return "ATTACK"
 
 
-def build_templates(record: Record, entities: Sequence[Entity], gaz: Gazetteer) -> list[Record]:
-    """One template per message that has entities (irrelevant messages get none)."""
-    if not entities:
-        return []
+PERPETRATOR_ROLES = ("perp_individual", "perp_organization")
+MAX_TEMPLATES = 3
+
+
+def _sentence_of(sents: Sequence[tuple[int, int]], offset: int) -> int:
+    return next((i for i, (a, b) in enumerate(sents) if a <= offset < b), 0)
+
+
+def _template(
+    record: Record, entities: Sequence[Entity], gaz: Gazetteer, sents: Sequence[tuple[int, int]]
+) -> Record:
     text = record.get("text", "")
     header = record.get("header", "")
-    sents = sentences(text)
     first = min(e.first for e in entities)
     # The incident's context: the sentence of the first entity mention and the next one.
-    k = next((i for i, (a, b) in enumerate(sents) if a <= first < b), 0)
+    k = _sentence_of(sents, first)
     context = " ".join(text[a:b] for a, b in sents[k : k + 2])
     lead = " ".join(text[a:b] for a, b in sents[:2])
     template: Record = {
@@ -225,6 +233,40 @@ def build_templates(record: Record, entities: Sequence[Entity], gaz: Gazetteer) 
     }
     for role in ROLES:
         template[role] = [e.text for e in entities if e.role == role]
-    template["hum_target_effect"] = _effects(entities, text, "hum_target_name")
+    hum = _effects(entities, text, "hum_target_name")
+    labels = {h["effect"] for h in hum}
+    # Unnamed victims ("A PEASANT WAS KILLED"): the label without a named target.
+    up = context.upper()
+    if "DEATH" not in labels and DEATH.search(up):
+        hum.append({"effect": "DEATH", "target": None})
+    if "INJURY" not in labels and INJURY.search(up):
+        hum.append({"effect": "INJURY", "target": None})
+    template["hum_target_effect"] = hum
     template["phys_target_effect"] = _effects(entities, text, "phys_target")
-    return [template]
+    return template
+
+
+def build_templates(record: Record, entities: Sequence[Entity], gaz: Gazetteer) -> list[Record]:
+    """Templates of a message; none for a message without entities (irrelevant).
+
+    Targets, victims and weapons are split into incidents by the specific incident type
+    (bombing, kidnapping, arson, ...) their first mention's sentence reads as (at most
+    three incidents, in text order); the perpetrators go into every incident.
+    """
+    if not entities:
+        return []
+    text = record.get("text", "")
+    sents = sentences(text)
+    perps = [e for e in entities if e.role in PERPETRATOR_ROLES]
+    others = sorted((e for e in entities if e.role not in PERPETRATOR_ROLES), key=lambda e: e.first)
+    groups: dict[str, list[Entity]] = {}
+    for e in others:
+        a, b = sents[_sentence_of(sents, e.first)] if sents else (0, len(text))
+        kind = incident_type(text[a:b])
+        # A sentence without a specific trigger ("... KILLED ...") joins the first incident.
+        if groups and (kind == "ATTACK" or len(groups) >= MAX_TEMPLATES) and kind not in groups:
+            kind = next(iter(groups))
+        groups.setdefault(kind, []).append(e)
+    if not groups:
+        return [_template(record, perps, gaz, sents)]
+    return [_template(record, perps + members, gaz, sents) for members in groups.values()]

@@ -19,7 +19,7 @@ from incidentdesk.muc4.labels import PIPE, RELEVANCE, TAGS, bio_tags, gold_spans
 
 #: Training settings of the committed model (`make train-muc4`).
 DEFAULTS: dict[str, Any] = {
-    "epochs": 12,
+    "epochs": 8,
     "batch_size": 8,
     "dropout": 0.2,
     "learn_rate": 0.002,
@@ -131,7 +131,8 @@ def train(
         if on_epoch is not None:
             on_epoch(epoch + 1, nlp)
     out.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out)
+    with nlp.use_params(optimizer.averages):
+        nlp.to_disk(out)
     info = {
         "seed": seed,
         "epochs": epochs,
