@@ -39,15 +39,12 @@ Lighthouse keeper retires after forty years.
 Ondra Vesely, who kept the northern light for four decades, handed over the keys on Monday.
 MORE NEWS
 
-Editors' Picks
+Newsletter
 
-Enter your email to subscribe
-Please, enter correct email address
-Subscribe
-* indicates required
-Subscribe
-* indicates required
-Successfuly subscribed
+Enter your e-mail address here
+Subscribe now
+* indicates required fields
+Successfully subscribed
 """
 
 # A fictional encyclopedia article in the plain-text shape of a wiki dump.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -247,14 +247,10 @@ def _resolve(
 
 
 def _shift(mention: DateMention, offset: int) -> DateMention:
-    from dataclasses import replace
-
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
 def _shift_number(mention: NumberMention, offset: int) -> NumberMention:
-    from dataclasses import replace
-
     return replace(
         mention,
         start=mention.start + offset,

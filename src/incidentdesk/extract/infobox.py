@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from incidentdesk.annotate.dates import find_dates, find_times, parse_iso_date
+from incidentdesk.annotate.dates import find_dates, find_times
 from incidentdesk.annotate.numbers import find_numbers
 from incidentdesk.annotate.pipeline import AnnotatedDoc
 from incidentdesk.extract import vocabulary
@@ -87,5 +87,4 @@ def extract_infobox(doc: AnnotatedDoc) -> list[Fact]:
                     facts.append(_fact_for_span(doc, fld, field, part))
         elif key == "title":
             facts.append(_fact_for_span(doc, fld, "title", value))
-    _ = parse_iso_date
     return facts

@@ -121,12 +121,6 @@ def _person_spans(sent: Sentence) -> list[tuple[int, int, str]]:
     if m and not any(s <= sent.start + m.start("name") < e for s, e, _ in spans):
         start = sent.start + m.start("name")
         spans.append((start, start + len(m.group("name")), m.group("name")))
-    for extra in re.finditer(
-        r"\band\s+(?P<name>[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+ov[a]?)\b", sent.text
-    ):
-        start = sent.start + extra.start("name")
-        if not any(s <= start < e for s, e, _ in spans):
-            spans.append((start, start + len(extra.group("name")), extra.group("name")))
     return sorted(spans)
 
 

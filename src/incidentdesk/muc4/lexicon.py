@@ -15,6 +15,9 @@ from incidentdesk.muc4.model import Mention, Tagged
 from incidentdesk.muc4.normalize import normalize
 
 LEXICON_FILE = "lexicon.json"
+# Longer key strings are rare, almost never matched again, and would copy runs of corpus text
+# into the committed model; they are left out.
+MAX_WORDS = 8
 
 
 class Lexicon:
@@ -32,7 +35,7 @@ class Lexicon:
             for k, role in enumerate(ROLES):
                 strings = {normalize(s) for ent in gold_entities(rec, role) for s in ent}
                 for s in strings:
-                    if s:
+                    if s and len(s.split()) <= MAX_WORDS:
                         pos[s][1 + k] += 1
         for s, c in pos.items():
             needle = f" {s} "

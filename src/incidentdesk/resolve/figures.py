@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from incidentdesk.model import Conflict, Evidence, Fact, Figure, FigureReport
+from incidentdesk.model import Conflict, Fact, Figure, FigureReport
 
 FIGURE_FIELDS = ("killed", "injured", "missing", "detained", "hostages")
 
@@ -136,7 +136,3 @@ def figure_conflicts(reports: list[FigureReport]) -> list[Conflict]:
                     )
                 )
     return conflicts
-
-
-def evidence_of(reports: list[FigureReport]) -> list[Evidence]:
-    return [r.evidence for r in reports]

@@ -60,13 +60,13 @@ def _labels(facts: list[Fact], field: str) -> tuple[list[str], list[Evidence]]:
     return labels, evidence
 
 
-def _organisations(facts: list[Fact], field: str, acronyms: dict[str, str]) -> list[str]:
+def _organisations(facts: list[Fact], field: str) -> list[str]:
     """Organisation names merged across spellings and acronyms (the longest form is kept)."""
     groups: list[list[str]] = []
     for f in facts:
         if f.field != field or f.refers_to != "main":
             continue
-        name = acronyms.get(str(f.value), str(f.value))
+        name = str(f.value)
         for g in groups:
             if any(_norm(name) == _norm(n) for n in g):
                 g.append(name)
@@ -114,9 +114,8 @@ def build_incident(documents: list[Document], facts: list[Fact]) -> Incident:
     targets, t_ev = _labels(facts, "target")
     evidence.update({"attack_types": at_ev, "weapons": w_ev, "targets": t_ev})
     people = resolve_people(facts)
-    acronyms: dict[str, str] = {}
-    perp_orgs = _organisations(facts, "perpetrator_org", acronyms)
-    claimed = _organisations(facts, "claimed_by", acronyms)
+    perp_orgs = _organisations(facts, "perpetrator_org")
+    claimed = _organisations(facts, "claimed_by")
     perpetrators = Perpetrators(
         organizations=perp_orgs,
         people=[p.name for p in people if "suspect" in p.roles],
