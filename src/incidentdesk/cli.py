@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from incidentdesk.cli_common import DbOption, err, open_store, out
+from incidentdesk.cli_incidents import register as register_incident_commands
 from incidentdesk.model import Record, SourceDocument, SourceProblem
 from incidentdesk.pipeline import IngestResult, ingest
 from incidentdesk.resolve import build_record
@@ -27,20 +28,6 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
-err = Console(stderr=True)
-out = Console(width=None if sys.stdout.isatty() else 160)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help=(
-            "SQLAlchemy database URL, e.g. sqlite:///path/incidents.db. Default: $INCIDENTDESK_DB, "
-            "else a SQLite file in your user data directory."
-        ),
-        show_default=False,
-    ),
-]
 PathsArg = Annotated[
     list[str],
     typer.Argument(
@@ -54,14 +41,6 @@ class ReportFormat(str, Enum):
     json = "json"
     md = "md"
     html = "html"
-
-
-def _open_store(db: str | None) -> Store:
-    try:
-        return Store(db)
-    except Exception as exc:
-        err.print(f"[red]error:[/red] cannot open database {db or Store.default_url()}: {exc}")
-        raise typer.Exit(2) from exc
 
 
 def _ingest_paths(store: Store, paths: list[str], quiet: bool = False) -> IngestResult:
@@ -103,7 +82,7 @@ def ingest_command(
     stderr with the reason and the rest of the batch goes on. Exits non-zero only when nothing
     could be ingested.
     """
-    with _open_store(db) as store:
+    with open_store(db) as store:
         result = _ingest_paths(store, paths, quiet)
         if not quiet:
             err.print(
@@ -115,7 +94,26 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _record(paths: list[str] | None, db: str | None) -> Record:
+IncidentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--incident",
+        "-i",
+        help="Only this incident (an id from `incidentdesk incidents`).",
+        show_default=False,
+    ),
+]
+
+
+def _build(store: Store, incident: str | None) -> Record:
+    try:
+        return build_record(store, incident)
+    except KeyError as exc:
+        err.print(f"[red]error:[/red] no incident {incident!r}: see `incidentdesk incidents`")
+        raise typer.Exit(2) from exc
+
+
+def _record(paths: list[str] | None, db: str | None, incident: str | None = None) -> Record:
     if paths:
         if db is None:
             with tempfile.TemporaryDirectory(prefix="incidentdesk-") as tmp:
@@ -123,14 +121,14 @@ def _record(paths: list[str] | None, db: str | None) -> Record:
                     result = _ingest_paths(store, paths, quiet=True)
                     if not result.ok:
                         raise typer.Exit(1)
-                    return build_record(store)
-        with _open_store(db) as store:
+                    return _build(store, incident)
+        with open_store(db) as store:
             result = _ingest_paths(store, paths, quiet=True)
             if not result.ok:
                 raise typer.Exit(1)
-            return build_record(store)
-    with _open_store(db) as store:
-        return build_record(store)
+            return _build(store, incident)
+    with open_store(db) as store:
+        return _build(store, incident)
 
 
 @app.command()
@@ -149,19 +147,27 @@ def report(
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
     db: DbOption = None,
+    incident: IncidentOption = None,
 ) -> None:
     """Print the incident records as JSON, Markdown or a self-contained HTML page."""
     from incidentdesk.present.html_report import to_html
     from incidentdesk.present.json_report import to_json
     from incidentdesk.present.markdown import to_markdown
 
-    record = _record(paths, db)
+    record = _record(paths, db, incident)
     if fmt is ReportFormat.json:
         text = to_json(record)
     elif fmt is ReportFormat.md:
         text = to_markdown(record)
     else:
-        text = to_html(record)
+        from incidentdesk.present.chart import casualty_chart_svg
+
+        charts = {
+            item.id: svg
+            for item in record.incidents
+            if (svg := casualty_chart_svg(item, record.documents)) is not None
+        }
+        text = to_html(record, chart_svgs=charts)
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}")
@@ -176,12 +182,13 @@ def show(
         typer.Argument(help="Reports to read first (optional).", show_default=False),
     ] = None,
     db: DbOption = None,
+    incident: IncidentOption = None,
 ) -> None:
     """Show the incident records in the terminal: infobox, casualty history, timeline, people,
     claims and conflicts."""
     from incidentdesk.present.terminal import render
 
-    record = _record(paths, db)
+    record = _record(paths, db, incident)
     if not record.incidents:
         err.print("no incidents stored yet: run `incidentdesk ingest PATH...` first")
         raise typer.Exit(1)
@@ -195,6 +202,9 @@ def schema() -> None:
 
 
 def _mount_subcommands() -> None:
+    from incidentdesk.eval.cli import eval_app
+
+    app.add_typer(eval_app, name="eval", help="Score against outside data (MUC-4 clustering).")
     try:
         from incidentdesk.muc4.cli import app as muc4_app
     except ImportError as exc:  # the benchmark tools are optional for the main job
@@ -204,6 +214,7 @@ def _mount_subcommands() -> None:
 
 
 _mount_subcommands()
+register_incident_commands(app)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The ingest job: sources -> annotate -> extract -> store, one transaction per document."""
+"""The ingest job: sources -> annotate -> extract -> link -> store, one transaction per document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from incidentdesk.annotate.pipeline import annotate
 from incidentdesk.extract import extract
 from incidentdesk.model import SourceDocument, SourceProblem
+from incidentdesk.resolve.linker import Linker, relink_all
 from incidentdesk.store import Store
 
 
@@ -33,7 +34,9 @@ def ingest(
 ) -> IngestResult:
     """Annotate, extract and store each document; report problems and go on.
 
-    A document already stored (same content hash) is skipped without work. A document that
+    Each new document is linked to the stored documents that report the same incident (its
+    profile and links are stored in the document's transaction). A document already stored (same
+    content hash) is skipped without work. A document that
     fails during annotation, extraction or storage is reported as a problem and leaves nothing
     behind (its transaction is rolled back); the documents before and after it are unaffected.
     """
@@ -44,6 +47,7 @@ def ingest(
         if on_problem:
             on_problem(item)
 
+    linker: Linker | None = None
     for item in items:
         if isinstance(item, SourceProblem):
             problem(item)
@@ -56,7 +60,13 @@ def ingest(
             continue
         try:
             facts, mentions = extract(annotate(item))
-            added = store.add_document(item, facts, mentions)
+            if linker is None:
+                linker = Linker(store.profiles())
+            profile = linker.profile(item.document, facts, item.text)
+            links = linker.links_for(profile)
+            added = store.add_document(item, facts, mentions, profile.to_json(), links)
+            if added:
+                linker.remember(profile)
         except Exception as exc:
             problem(
                 SourceProblem(source=item.document.source, reason=f"could not be processed: {exc}")
@@ -66,3 +76,27 @@ def ingest(
         if on_document:
             on_document(item, added)
     return result
+
+
+def relink(store: Store, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Profile every stored document again and replace all links; return the link count.
+
+    For databases written before documents were linked at ingest, or after the rule changed.
+    """
+    documents = store.documents()
+    linker = Linker({})
+    profiles = []
+    total = len(documents) * 2
+    for n, doc in enumerate(documents, start=1):
+        profiles.append(linker.profile(doc, store.facts(document=doc.id), store.text(doc.id)))
+        if on_progress:
+            on_progress(n, total)
+    store.set_profiles({p.document: p.to_json() for p in profiles})
+
+    def linked(n: int) -> None:
+        if on_progress:
+            on_progress(len(documents) + n, total)
+
+    links = relink_all(profiles, linked)
+    store.replace_links(links)
+    return len(links)

@@ -32,7 +32,7 @@ def test_migrations_run_twice_are_a_no_op(db_path: Path) -> None:
     assert migrate(engine) == []
     assert versions(engine) == first
     assert [v for v, _ in first] == [m.version for m in MIGRATIONS]
-    assert current_version(engine) == LATEST_VERSION == 2
+    assert current_version(engine) == LATEST_VERSION == 3
     with Store(f"sqlite:///{db_path}"):  # opening a store migrates again: still nothing to do
         pass
     assert versions(engine) == first

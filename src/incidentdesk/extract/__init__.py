@@ -14,6 +14,7 @@ from incidentdesk.extract.events import extract_events
 from incidentdesk.extract.facts import make_fact
 from incidentdesk.extract.infobox import extract_infobox
 from incidentdesk.extract.people import extract_people
+from incidentdesk.extract.roles import apply_role_model
 from incidentdesk.extract.when_where import extract_when, extract_where
 from incidentdesk.model import Fact, Mention
 
@@ -50,6 +51,7 @@ def extract(doc: AnnotatedDoc) -> tuple[list[Fact], list[Mention]]:
         )
     for extractor in EXTRACTORS:
         facts.extend(extractor(doc))
+    facts = apply_role_model(doc, facts)  # the MUC-4 role model: rules first, model fills gaps
     mentions = [
         Mention(
             document=doc.id,

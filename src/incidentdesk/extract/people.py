@@ -124,6 +124,24 @@ def _person_spans(sent: Sentence) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+_LIST_GAP = re.compile(r"^(?:,\s*(?:an?\s+)?\d{1,2}(?:-year-old)?)?\s*[,;]?\s*(?:and\s+)?$")
+
+
+def _list_runs(sent: Sentence, spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """For each name, the (start, end) of the enumeration it stands in ("four suspects, A, 32;
+    B, 30; and C, 25, were charged"): names separated only by commas, semicolons, "and" and
+    ages. Role cues are looked for around the whole enumeration, not just around one name."""
+    runs = [(s, e) for s, e, _ in spans]
+    for i in range(1, len(spans)):
+        gap = sent.text[spans[i - 1][1] - sent.start : spans[i][0] - sent.start]
+        if _LIST_GAP.match(gap):
+            runs[i] = (runs[i - 1][0], runs[i][1])
+    for i in range(len(spans) - 2, -1, -1):
+        if runs[i + 1][0] == runs[i][0]:
+            runs[i] = runs[i + 1]
+    return runs
+
+
 def _window(sent: Sentence, start: int, end: int, before: int, after: int) -> str:
     rel_s, rel_e = start - sent.start, end - sent.start
     return sent.text[max(0, rel_s - before) : rel_e + after]
@@ -153,11 +171,12 @@ def extract_people(doc: AnnotatedDoc) -> list[Fact]:
         if refers_to(doc, sent) != "main":
             continue
         spans = _person_spans(sent)
-        for start, end, name in spans:
+        runs = _list_runs(sent, spans)
+        for (start, end, name), (run_start, run_end) in zip(spans, runs, strict=True):
             if author and name.lower() in author:
                 continue
             roles: list[str] = []
-            near = _window(sent, start, end, 60, 80)
+            near = _window(sent, run_start, run_end, 60, 80)
             before = sent.text[max(0, start - sent.start - 40) : start - sent.start]
             speaker = _is_speaker(sent, start) or bool(
                 re.search(r"\baccording\s+to\s+(?:\w+\s+){0,6}$", before, re.I)

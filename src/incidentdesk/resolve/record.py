@@ -16,12 +16,14 @@ from incidentdesk.model import (
     Perpetrators,
     Record,
 )
+from incidentdesk.resolve import incidents
 from incidentdesk.resolve.claims import build_claims
 from incidentdesk.resolve.figures import best_figure, figure_conflicts, figure_reports
-from incidentdesk.resolve.grouping import group_documents
+from incidentdesk.resolve.organisations import resolve_organisations
 from incidentdesk.resolve.people import resolve_people
 from incidentdesk.resolve.timeline import build_timeline
 from incidentdesk.store import Store
+from incidentdesk.store.repository import normalize_timestamp
 
 INFOBOX_WEIGHT = 3
 
@@ -61,19 +63,9 @@ def _labels(facts: list[Fact], field: str) -> tuple[list[str], list[Evidence]]:
 
 
 def _organisations(facts: list[Fact], field: str) -> list[str]:
-    """Organisation names merged across spellings and acronyms (the longest form is kept)."""
-    groups: list[list[str]] = []
-    for f in facts:
-        if f.field != field or f.refers_to != "main":
-            continue
-        name = str(f.value)
-        for g in groups:
-            if any(_norm(name) == _norm(n) for n in g):
-                g.append(name)
-                break
-        else:
-            groups.append([name])
-    return [max(g, key=len) for g in groups]
+    """Organisation names merged across spellings and acronyms (``resolve.organisations``)."""
+    names = [str(f.value) for f in facts if f.field == field and f.refers_to == "main"]
+    return [group.name for group in resolve_organisations(names)]
 
 
 def _attackers(facts: list[Fact]) -> int | None:
@@ -81,8 +73,10 @@ def _attackers(facts: list[Fact]) -> int | None:
     return int(value) if value is not None else None
 
 
-def build_incident(documents: list[Document], facts: list[Fact]) -> Incident:
-    """One incident from the facts of its documents."""
+def build_incident(
+    documents: list[Document], facts: list[Fact], incident_id: str | None = None
+) -> Incident:
+    """One incident from the facts of its documents (id: ``incidents.incident_id`` by default)."""
     doc_ids = [d.id for d in documents]
     evidence: dict[str, list[Evidence]] = {}
 
@@ -122,9 +116,8 @@ def build_incident(documents: list[Document], facts: list[Fact]) -> Incident:
         count=_attackers(facts),
         evidence=[f.evidence for f in facts if f.field in ("perpetrator_org", "attackers")],
     )
-    incident_id = "inc-" + doc_ids[0][:12]
     return Incident(
-        id=incident_id,
+        id=incident_id or incidents.incident_id(doc_ids),
         title=title,
         documents=doc_ids,
         date=pick("date"),
@@ -163,18 +156,77 @@ def _with_report_time(doc: Document, facts: list[Fact]) -> Document:
     return doc.model_copy(update={"reported_at": str(inferred.value), "reported_at_basis": basis})
 
 
-def build_record(store: Store) -> Record:
-    """Every incident the stored facts describe, with the stored documents."""
-    documents = store.documents()
-    facts = store.facts()
+def _document_order(doc: Document) -> tuple[str, str]:
+    return (doc.reported_at or "", doc.id)
+
+
+def assign_incidents(store: Store, as_of: str | None = None) -> dict[str, str]:
+    """Document id -> incident id: the stored links with the analysts' corrections on top."""
+    return _Snapshot.load(store, as_of).assignment()
+
+
+class _Snapshot:
+    """What the store held (before ``as_of``, when given): documents, facts, links."""
+
+    def __init__(
+        self, documents: list[Document], facts: list[Fact], links: list[tuple[str, str, float]]
+    ) -> None:
+        self.documents = documents
+        self.facts = facts
+        self.links = links
+
+    @classmethod
+    def load(cls, store: Store, as_of: str | None = None) -> _Snapshot:
+        documents = store.documents()
+        facts = store.facts()
+        if as_of is not None:
+            cutoff = normalize_timestamp(as_of)
+            doc_times = store.document_times()
+            fact_times = store.fact_times()
+            documents = [d for d in documents if doc_times[d.id] < cutoff]
+            kept = {d.id for d in documents}
+            facts = [f for f in facts if f.document in kept and fact_times[f.id] < cutoff]
+        kept = {d.id for d in documents}
+        links = [(a, b, s) for a, b, s in store.links() if a in kept and b in kept]
+        return cls(documents, facts, links)
+
+    def assignment(self) -> dict[str, str]:
+        corrections = incidents.corrections_of(f for f in self.facts if f.field == "correction")
+        return incidents.assign([d.id for d in self.documents], self.links, corrections)
+
+
+def build_record(store: Store, incident_id: str | None = None, as_of: str | None = None) -> Record:
+    """Every incident the stored facts describe (or just ``incident_id``), with its documents.
+
+    ``as_of`` (ISO 8601, naive = UTC) builds the record from what was stored before that time.
+    The result depends only on what is stored, not on the order it was ingested in: documents are
+    ordered by report time then id, facts by document then position. ``KeyError`` if
+    ``incident_id`` names no incident (an older id of a merged incident still finds it).
+    """
+    snap = _Snapshot.load(store, as_of)
+    assignment = snap.assignment()
+    parts = incidents.groups(assignment)
+    if incident_id is not None:
+        current = incidents.resolve_incident(assignment, incident_id)
+        if current is None:
+            raise KeyError(incident_id)
+        parts = {current: parts[current]}
+    wanted = {doc for members in parts.values() for doc in members}
     by_doc: dict[str, list[Fact]] = defaultdict(list)
-    for f in facts:
-        by_doc[f.document].append(f)
-    documents = [_with_report_time(d, by_doc[d.id]) for d in documents]
+    for f in snap.facts:
+        if f.document in wanted and f.field != "correction":
+            by_doc[f.document].append(f)
+    for doc_facts in by_doc.values():
+        doc_facts.sort(key=lambda f: (f.evidence.start, f.evidence.end, f.field, f.id))
+    documents = sorted(
+        (_with_report_time(d, by_doc[d.id]) for d in snap.documents if d.id in wanted),
+        key=_document_order,
+    )
     by_id = {d.id: d for d in documents}
-    incidents = []
-    texts = {d.id: store.text(d.id) for d in documents}
-    for group in group_documents(documents, facts, texts):
-        group_facts = [f for d in group for f in by_doc[d]]
-        incidents.append(build_incident([by_id[d] for d in group], group_facts))
-    return Record(incidents=incidents, documents=documents)
+    built = []
+    for inc, members in parts.items():
+        docs = sorted((by_id[m] for m in members), key=_document_order)
+        group_facts = [f for d in docs for f in by_doc[d.id]]
+        built.append(build_incident(docs, group_facts, inc))
+    built.sort(key=lambda i: (i.date or "9999", i.id))
+    return Record(incidents=built, documents=documents)

@@ -127,9 +127,33 @@ def _v2_sqlite_fts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v3_incident_tables(conn: Connection) -> None:
+    """Per-document profiles (what clustering compares) and same-incident links between documents."""
+    md = sa.MetaData()
+    sa.Table("documents", md, sa.Column("id", sa.String(64), primary_key=True))  # exists (v1)
+    profiles = sa.Table(
+        "profiles",
+        md,
+        sa.Column("document", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("profile_json", sa.Text, nullable=False),
+        sa.Column("created_at", sa.String(40), nullable=False),
+    )
+    links = sa.Table(
+        "links",
+        md,
+        sa.Column("a", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("b", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("score", sa.Double, nullable=False),
+        sa.Column("created_at", sa.String(40), nullable=False),
+        sa.Index("ix_links_b", "b"),
+    )
+    md.create_all(conn, tables=[profiles, links])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, mentions, facts, evidence", _v1_core_tables),
     Migration(2, "SQLite FTS5 index documents_fts (skipped on other databases)", _v2_sqlite_fts),
+    Migration(3, "document profiles and same-incident links", _v3_incident_tables),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -114,13 +114,20 @@ class Store:
     # ------------------------------------------------------------------ writes
 
     def add_document(
-        self, src: SourceDocument, facts: Sequence[Fact], mentions: Sequence[Mention]
+        self,
+        src: SourceDocument,
+        facts: Sequence[Fact],
+        mentions: Sequence[Mention],
+        profile_json: str | None = None,
+        links: Sequence[tuple[str, float]] = (),
     ) -> bool:
-        """Store a document with its mentions, facts and evidence in ONE transaction.
+        """Store a document with its mentions, facts, evidence, profile and links in ONE transaction.
 
-        Returns False (and writes nothing) if the document id is already stored. Facts and mentions
-        must belong to ``src`` (``ValueError`` otherwise); duplicate facts are stored once. If
-        anything fails nothing of the document is written and the exception propagates.
+        ``links`` are (other stored document id, score) pairs: the documents this one reports the
+        same incident as. Returns False (and writes nothing) if the document id is already stored.
+        Facts and mentions must belong to ``src`` (``ValueError`` otherwise); duplicate facts are
+        stored once. If anything fails nothing of the document is written and the exception
+        propagates.
         """
         doc_id = src.document.id
         strays = [m for m in mentions if m.document != doc_id] + [
@@ -140,6 +147,21 @@ class Store:
                     [m.model_dump(mode="json") for m in mentions],
                 )
             self._insert_facts(conn, _unique(facts), now)
+            if profile_json is not None:
+                conn.execute(
+                    db.profiles.insert().values(
+                        document=doc_id, profile_json=profile_json, created_at=now
+                    )
+                )
+            if links:
+                conn.execute(
+                    db.links.insert(),
+                    [
+                        {"a": min(doc_id, o), "b": max(doc_id, o), "score": sc, "created_at": now}
+                        for o, sc in sorted(dict(links).items())
+                        if o != doc_id
+                    ],
+                )
         return True
 
     def add_facts(self, facts: Sequence[Fact]) -> int:
@@ -392,6 +414,60 @@ class Store:
         with self.engine.connect() as conn:
             return [Mention.model_validate(row._asdict()) for row in conn.execute(query)]
 
+    def profiles(self) -> dict[str, str]:
+        """Document id -> stored profile JSON, in ingest order."""
+        query = (
+            sa.select(db.profiles.c.document, db.profiles.c.profile_json)
+            .select_from(
+                db.profiles.join(db.documents, db.documents.c.id == db.profiles.c.document)
+            )
+            .order_by(db.documents.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return {row.document: row.profile_json for row in conn.execute(query)}
+
+    def set_profiles(self, profiles: dict[str, str]) -> None:
+        """Replace the profiles of stored documents (re-profiling after an upgrade) in one go."""
+        now = utc_now()
+        with self._write() as conn:
+            for doc_id, payload in profiles.items():
+                conn.execute(db.profiles.delete().where(db.profiles.c.document == doc_id))
+                conn.execute(
+                    db.profiles.insert().values(
+                        document=doc_id, profile_json=payload, created_at=now
+                    )
+                )
+
+    def links(self) -> list[tuple[str, str, float]]:
+        """Every same-incident link ``(a, b, score)`` with ``a < b``, sorted."""
+        query = sa.select(db.links.c.a, db.links.c.b, db.links.c.score).order_by(
+            db.links.c.a, db.links.c.b
+        )
+        with self.engine.connect() as conn:
+            return [(row.a, row.b, float(row.score)) for row in conn.execute(query)]
+
+    def replace_links(self, links: Sequence[tuple[str, str, float]]) -> None:
+        """Replace every link at once (after re-linking all documents with a new rule)."""
+        now = utc_now()
+        with self._write() as conn:
+            conn.execute(db.links.delete())
+            if links:
+                conn.execute(
+                    db.links.insert(),
+                    [
+                        {"a": min(a, b), "b": max(a, b), "score": sc, "created_at": now}
+                        for a, b, sc in links
+                    ],
+                )
+
+    def document_times(self) -> dict[str, str]:
+        """Document id -> when it was ingested (UTC ISO 8601), in ingest order."""
+        query = sa.select(db.documents.c.id, db.documents.c.ingested_at).order_by(
+            db.documents.c.seq
+        )
+        with self.engine.connect() as conn:
+            return {row.id: row.ingested_at for row in conn.execute(query)}
+
     def stats(self) -> dict[str, int]:
         """Row counts: ``documents``, ``facts``, ``mentions``."""
         tables = {"documents": db.documents, "facts": db.facts, "mentions": db.mentions}
@@ -400,3 +476,28 @@ class Store:
                 name: int(conn.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
                 for name, table in tables.items()
             }
+
+    _revision_query: sa.Select[Any] | None = None  # built once: the schema is fixed per release
+
+    def revision(self) -> str:
+        """A cheap fingerprint of everything stored: it changes whenever anything is written.
+
+        For every table of the schema: the row count and the largest ``seq``, integer key and
+        write timestamp (``created_at``, ``ingested_at``, ``applied_at``, ``updated_at``), all in
+        one query. Caches of views built from the store (the web app's incident records) key on
+        it, so any write, by this process or another, invalidates them.
+        """
+        query = Store._revision_query
+        if query is None:
+            stamps = ("seq", "created_at", "ingested_at", "applied_at", "updated_at")
+            parts: list[sa.ScalarSelect[Any]] = []
+            for table in db.metadata.sorted_tables:
+                parts.append(sa.select(sa.func.count()).select_from(table).scalar_subquery())
+                for column in table.columns:
+                    integer_key = column.primary_key and isinstance(column.type, sa.Integer)
+                    if column.name in stamps or integer_key:
+                        parts.append(sa.select(sa.func.max(column)).scalar_subquery())
+            query = Store._revision_query = sa.select(*parts)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one()
+        return "/".join("" if value is None else str(value) for value in row)

@@ -90,5 +90,25 @@ evidence = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
 )
 
+profiles = sa.Table(
+    "profiles",
+    metadata,
+    sa.Column("document", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("profile_json", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+"""What incident clustering compares, one JSON profile per document (``resolve/profile.py``)."""
+
+links = sa.Table(
+    "links",
+    metadata,
+    sa.Column("a", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("b", sa.String(64), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("score", sa.Double, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Index("ix_links_b", "b"),
+)
+"""Same-incident links between two documents (``a < b``): incidents are their connected parts."""
+
 FTS_TABLE = "documents_fts"
 """SQLite FTS5 external-content index over ``documents(title, text)``, rowid = ``documents.seq``."""

@@ -1,0 +1,178 @@
+"""The pairwise rule that links two documents reporting the same incident (fictional profiles)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import numpy.typing as npt
+
+from incidentdesk.model import Document, Evidence, Fact
+from incidentdesk.resolve.linking import LINK_THRESHOLD, link_score, may_link
+from incidentdesk.resolve.profile import DocProfile, build_profile, encode_vector
+
+DIM = 384
+
+
+def _unit(seed: int) -> npt.NDArray[np.float32]:
+    vector = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+BASE = _unit(1)
+_ORTHOGONAL = _unit(2) - float(np.dot(BASE, _unit(2))) * BASE
+_ORTHOGONAL /= np.linalg.norm(_ORTHOGONAL)
+
+
+def vec(cos: float) -> npt.NDArray[np.float32]:
+    """A unit vector whose cosine with ``BASE`` is ``cos``."""
+    return (cos * BASE + float(np.sqrt(1 - cos**2)) * _ORTHOGONAL).astype(np.float32)
+
+
+def doc(ident: str, published: str | None = None) -> Document:
+    return Document(id=ident, source=ident, kind="news", published=published, reported_at=published)
+
+
+def fact(document: str, field: str, value: object, refers_to: str = "main") -> Fact:
+    return Fact(
+        document=document,
+        field=field,  # type: ignore[arg-type]
+        value=value,
+        refers_to=refers_to,
+        evidence=Evidence(document=document, start=0, end=0, text=""),
+        extractor="test",
+    )
+
+
+def profile(ident: str, cos: float = 0.8, **values: object) -> DocProfile:
+    return DocProfile(document=ident, vector=encode_vector(vec(cos)), **values)  # type: ignore[arg-type]
+
+
+FIRST_TEXT = "Gunmen stormed the Lakeside Hall in Torvik, Norway on Friday, killing four."
+FIRST_FACTS = [
+    fact("d1", "date", "2031-05-09"),
+    fact("d1", "country", "Norway"),
+    fact("d1", "city", "Torvik"),
+    fact("d1", "attack_type", "shooting"),
+    fact("d1", "person", {"name": "Arvid Solberg", "roles": ["victim"]}),
+]
+
+
+def first_report() -> DocProfile:
+    return build_profile(doc("d1", "2031-05-10"), FIRST_FACTS, FIRST_TEXT, vec(1.0))
+
+
+def test_same_incident_reported_twice_links() -> None:
+    first = first_report()
+    assert (first.date, first.country, first.places) == ("2031-05-09", "Norway", ("torvik",))
+    second = profile(
+        "d2",
+        cos=0.75,
+        date="2031-05-09",
+        reported="2031-05-11",
+        country="Norway",
+        country_stated=True,
+        places=("torvik",),
+        attack_types=("shooting",),
+        people=("arvid solberg",),
+    )
+    assert may_link(first, second)
+    assert link_score(first, second) >= LINK_THRESHOLD
+
+
+def test_background_mention_does_not_link() -> None:
+    """A later report about another attack that recalls the first one as background."""
+    later_facts = [
+        fact("d3", "date", "2031-08-02"),
+        fact("d3", "country", "Norway"),
+        fact("d3", "attack_type", "bombing"),
+        fact("d3", "date", "2031-05-09", refers_to="other:2031-05-09"),
+        fact("d3", "city", "Torvik", refers_to="other:2031-05-09"),
+        fact("d3", "attack_type", "shooting", refers_to="other:2031-05-09"),
+    ]
+    later = build_profile(
+        doc("d3", "2031-08-02"),
+        later_facts,
+        "A car bomb exploded in Osla. In May, gunmen had attacked a hall in Torvik.",
+        vec(0.6),
+    )
+    assert later.date == "2031-08-02"
+    assert later.places == () and later.attack_types == ("bombing",)
+    first = first_report()
+    assert not may_link(first, later)
+    assert link_score(first, later) == 0.0
+
+
+def test_different_countries_never_link() -> None:
+    first = first_report()
+    twin = profile(
+        "d4",
+        cos=1.0,
+        date="2031-05-09",
+        country="Sweden",
+        country_stated=True,
+        places=("torvik",),
+        attack_types=("shooting",),
+    )
+    assert not may_link(first, twin)
+    assert link_score(first, twin) == 0.0
+
+
+def test_other_incident_same_day_and_country_does_not_link() -> None:
+    first = first_report()
+    unrelated = profile(
+        "d5", cos=0.3, date="2031-05-09", country="Norway", attack_types=("kidnapping",)
+    )
+    assert link_score(first, unrelated) < LINK_THRESHOLD
+
+
+def test_text_similarity_alone_is_not_enough_across_weeks() -> None:
+    first = first_report()
+    anniversary = profile("d6", cos=0.9, reported="2031-06-20", country="Norway")
+    assert not may_link(first, anniversary)
+
+
+def test_undated_document_is_not_blocked() -> None:
+    first = first_report()
+    undated = profile("d7", cos=0.95, country="Norway", attack_types=("shooting",))
+    assert may_link(first, undated)
+    assert link_score(first, undated) >= LINK_THRESHOLD
+
+
+def test_profile_json_round_trip() -> None:
+    first = first_report()
+    again = DocProfile.from_json(first.to_json())
+    assert again == first
+    assert again.embedding is not None and first.embedding is not None
+    assert np.array_equal(again.embedding, first.embedding)
+    assert len(first.to_json()) < 3000
+
+
+def _random_profile(rng: random.Random, ident: str) -> DocProfile:
+    def pick(options: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(rng.sample(options, rng.randint(0, 2))))
+
+    day = rng.choice([None, "2031-05-08", "2031-05-09", "2031-05-10", "2031-05-20"])
+    return profile(
+        ident,
+        cos=rng.uniform(0.0, 1.0),
+        date=day,
+        reported=rng.choice([None, "2031-05-10", "2031-05-12"]),
+        country=rng.choice([None, "Norway", "Sweden"]),
+        places=pick(("torvik", "osla", "brenna")),
+        attack_types=pick(("shooting", "bombing", "kidnapping")),
+        people=pick(("arvid solberg", "a solberg", "kari lunde")),
+        organizations=pick(("north front", "river brigade")),
+    )
+
+
+def test_rule_is_symmetric_and_deterministic() -> None:
+    rng = random.Random(7)
+    profiles = [_random_profile(rng, f"p{i}") for i in range(25)]
+    for a, b in itertools.combinations(profiles, 2):
+        assert may_link(a, b) == may_link(b, a)
+        score = link_score(a, b)
+        assert score == link_score(b, a)
+        assert 0.0 <= score <= 1.0
+        assert score == link_score(DocProfile.from_json(a.to_json()), b)
