@@ -56,3 +56,22 @@ def test_attribution_chain_and_claims_of_responsibility() -> None:
         nlp("The Coastal Front claimed responsibility for the blast that killed 9 people.").sents
     )
     assert attributions(claim, {}) == []
+
+
+def test_relative_dates_count_from_the_narrative() -> None:
+    incident = date(2033, 6, 9)
+    anchor = date(2033, 6, 9)
+
+    def resolve(text: str, narrative: date | None = None) -> list[str | None]:
+        found = find_dates(
+            text, anchor, prefer_past_of_anchor=True, incident=incident, narrative=narrative
+        )
+        return [d.date for d in found]
+
+    assert resolve("The day after the attack, the mayor spoke.") == ["2033-06-10"]
+    assert resolve("Police detained a suspect the next morning.") == ["2033-06-10"]
+    assert resolve("The following day, vigils were held.") == ["2033-06-10"]
+    assert resolve("Two days later, the market reopened.") == ["2033-06-11"]
+    # after "On 19 June ..." the story continues from that day, not from the attack
+    assert resolve("Two days later he was charged.", date(2033, 6, 19)) == ["2033-06-21"]
+    assert resolve("A week later, it reopened.", date(2033, 6, 19)) == ["2033-06-26"]

@@ -323,3 +323,24 @@ def test_undated_reports_are_weighed_together_not_in_document_order() -> None:
     best = best_figure(reports, "killed", DOCUMENTS)
     assert best is not None and best.value == 35
     assert best.as_of is None and "report time unknown" in best.basis
+
+
+def test_the_worked_example_in_the_docs() -> None:
+    """docs/figures.md, "Worked example": each step as documented."""
+    reports = [
+        report(
+            12, "2040-06-01T15:45:00Z", NEWS, qualifier="at least", attributed_to=["fire service"]
+        ),
+        report(17, "2040-06-01T18:40:00Z", WIRE, qualifier="at least"),
+        report(21, "2040-06-02T05:30:00Z", MINISTRY),
+        report(19, "2040-06-04", LATER),
+        *(report(23, "2040-08-25", ENCYCLOPEDIA, start=s) for s in (10, 300, 700)),
+        report(25, "2040-08-25", ENCYCLOPEDIA, attributed_to=["Corvel Rights Monitor"], start=900),
+    ]
+    best = best_figure(reports, "killed", DOCUMENTS)
+    assert best is not None and best.value == 23
+    conflicts = figure_conflicts(reports, DOCUMENTS)
+    assert sorted(c.values for c in conflicts) == [[21, 19], [23, 25]]
+    revised = report(24, "2040-10-02T11:20:00+05:00", LATER, attributed_to=["health department"])
+    later = best_figure([*reports, revised], "killed", DOCUMENTS)
+    assert later is not None and (later.value, later.sources) == (24, [LATER])

@@ -50,11 +50,13 @@ _RELATIVE = re.compile(
     r"(?:deadly\s+|fatal\s+|terrorist\s+)?(?:attack|shooting|bombing|explosion|blast|massacre|assault)\b"
     r"|\b(?:on|last|this\s+past)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b"
+    r"|\b(?:the\s+)?(?P<dayrel>day|night|morning)\s+(?P<dir2>after|before)\s+(?:the\s+)?"
+    r"(?:attack|shooting|bombing|explosion|blast|incident|massacre|assault)\b"
     r"|\b(?P<count>[\w-]+|a)\s+(?P<unit>day|days|week|weeks|month|months)\s+"
     r"(?P<dir>after|before)\s+(?:the\s+)?(?:attack|shooting|bombing|explosion|blast|incident"
     r"|massacre|assault|raid|siege)\b"
-    r"|\b(?:the\s+)?(?P<dayrel>day|night|morning)\s+(?P<dir2>after|before)\s+(?:the\s+)?"
-    r"(?:attack|shooting|bombing|explosion|blast|incident|massacre|assault)\b"
+    r"|\b(?:the\s+)?(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night)\b"
+    r"|\b(?P<lcount>[\w-]+|a)\s+(?P<lunit>day|days|week|weeks|month|months)\s+later\b"
     r"|\b(?P<later>(?:hours|minutes|moments)\s+later)\b",
     re.IGNORECASE,
 )
@@ -80,6 +82,7 @@ class DateMention:
     relation: str = "on"
     explicit_year: bool = False
     relative_to_incident: int | None = None
+    relative: bool = False
 
 
 def _month(name: str) -> int:
@@ -153,11 +156,14 @@ def find_dates(
     prefer_past_of_anchor: bool,
     paragraph_year: int | None = None,
     incident: date | None = None,
+    narrative: date | None = None,
 ) -> list[DateMention]:
     """Dates in ``text`` resolved against ``anchor`` (the document time) and ``incident``.
 
     ``prefer_past_of_anchor`` is set for news: a year-less date is the latest such day not after
     the anchor. Otherwise the year is the paragraph's last explicit year, else the anchor's.
+    "The next morning" and "two days later" count from ``narrative`` (the last explicit day the
+    text mentioned before), else from ``incident``.
     """
     found: list[DateMention] = []
     year_context = paragraph_year
@@ -212,16 +218,27 @@ def find_dates(
             )
         )
     for m in _RELATIVE.finditer(text):
-        mention = _relative(m, anchor, incident)
+        mention = _relative(m, anchor, incident, narrative)
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _relative(m: re.Match[str], anchor: date | None, incident: date | None) -> DateMention | None:
+def _count_days(raw: str, unit: str) -> int | None:
+    """``two`` ``weeks`` -> 14; None when the count is not a number."""
+    count = raw.lower()
+    parsed = parse_number(count) if count not in ("a", "one") else (1, None, False)
+    if parsed is None:
+        return None
+    return int(parsed[0]) * {"day": 1, "week": 7, "month": 30}[unit.lower().rstrip("s")]
+
+
+def _relative(
+    m: re.Match[str], anchor: date | None, incident: date | None, narrative: date | None = None
+) -> DateMention | None:
     text = m.group(0)
-    base = DateMention(m.start(), m.end(), text, None, "day")
+    base = DateMention(m.start(), m.end(), text, None, "day", relative=True)
     if m.group("word"):
         if anchor is None:
             return None
@@ -249,6 +266,13 @@ def _relative(m: re.Match[str], anchor: date | None, incident: date | None) -> D
         days = 1 if m.group("dir2").lower() == "after" else -1
         resolved = (incident + timedelta(days=days)).isoformat() if incident else None
         return replace(base, date=resolved, relative_to_incident=days)
+    if m.group("next") or m.group("lunit"):
+        step = 1 if m.group("next") else _count_days(m.group("lcount"), m.group("lunit"))
+        if step is None:
+            return None
+        base_day = narrative or incident
+        resolved = (base_day + timedelta(days=step)).isoformat() if base_day else None
+        return replace(base, date=resolved, relative_to_incident=None if narrative else step)
     if m.group("later"):
         resolved = incident.isoformat() if incident else None
         return replace(base, date=resolved, relative_to_incident=0)

@@ -223,19 +223,27 @@ def _resolve(
 ) -> None:
     paragraph = -1
     year: int | None = None
+    narrative: date | None = None  # the last explicit day mentioned, for "two days later"
+    section: str | None = None
     for sent in sentences:
         if sent.paragraph != paragraph:
             paragraph, year = sent.paragraph, None
+        if sent.section != section:
+            section, narrative = sent.section, None
         dates = find_dates(
             sent.text,
             anchor,
             prefer_past_of_anchor=news_like,
             paragraph_year=year,
             incident=incident,
+            narrative=narrative,
         )
         for mention in dates:
             if mention.explicit_year and mention.date and mention.precision != "year":
                 year = int(mention.date[:4])
+        explicit = [d for d in dates if d.precision == "day" and d.date and not d.relative]
+        if explicit:
+            narrative = parse_iso_date(explicit[-1].date)
         sent.dates = [_shift(d, sent.start) for d in dates]
         sent.times = [_shift(t, sent.start) for t in find_times(sent.text)]
         taken = [(d.start, d.end) for d in sent.dates + sent.times]

@@ -39,8 +39,7 @@ ALLOWED_TAGS = frozenset(
 _LOCAL_URL = re.compile(r"url\(\s*#[\w.-]+\s*\)")
 _UNSAFE_VALUE = re.compile(r"url\(|javascript:|data:|expression\(|@import", re.IGNORECASE)
 
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+ET.register_namespace("xlink", XLINK_NS)  # the standard prefix, should an xlink attribute remain
 
 
 # --------------------------------------------------------------------------- data
@@ -226,6 +225,9 @@ def sanitize_svg(svg: str) -> str:
             if not _safe_attribute(name, value):
                 del parent.attrib[name]
     _add_titles(root)
+    for element in root.iter():  # plain tags and one xmlns: no ns0: prefixes, no global state
+        element.tag = element.tag.rsplit("}", 1)[-1]
+    root.set("xmlns", SVG_NS)
     return ET.tostring(root, encoding="unicode")
 
 

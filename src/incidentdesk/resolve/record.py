@@ -87,7 +87,7 @@ def build_incident(
         return value
 
     reports = figure_reports(facts)
-    conflicts: list[Conflict] = figure_conflicts(reports)
+    conflicts: list[Conflict] = figure_conflicts(reports, documents)
     dates = {str(f.value) for f in facts if f.field == "date" and f.refers_to == "main"}
     if len(dates) > 1:
         conflicts.append(
@@ -129,8 +129,8 @@ def build_incident(
         attack_types=attack_types,
         weapons=weapons,
         targets=targets,
-        killed=best_figure(reports, "killed"),
-        injured=best_figure(reports, "injured"),
+        killed=best_figure(reports, "killed", documents),
+        injured=best_figure(reports, "injured", documents),
         figures=reports,
         perpetrators=perpetrators,
         claimed_by=claimed,
