@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from incidentdesk.cli_common import DbOption, err, open_store, out
 from incidentdesk.cli_incidents import register as register_incident_commands
+from incidentdesk.cli_serve import register as register_serve_command
 from incidentdesk.model import Record, SourceDocument, SourceProblem
 from incidentdesk.pipeline import IngestResult, ingest
 from incidentdesk.resolve import build_record
@@ -215,6 +216,7 @@ def _mount_subcommands() -> None:
 
 _mount_subcommands()
 register_incident_commands(app)
+register_serve_command(app)
 
 
 def main() -> None:

@@ -40,9 +40,7 @@ def serve(
 ) -> None:
     """Serve the incident records in a browser and as a JSON API (OpenAPI at /docs).
 
-    Pages: incident list with search and filters, incident pages where every value links to
-    the sentence it was read from, documents with every extracted fact highlighted, adding
-    reports (with --token), exports as JSON, CSV (GTD-like columns) and Markdown.
+    Pages: incident list with search and filters, incident pages where every value links to the sentence it was read from, documents with every extracted fact highlighted, adding reports (with --token), exports as JSON, CSV (GTD-like columns) and Markdown.
     """
     import uvicorn
 

@@ -133,11 +133,15 @@ def test_text_similarity_alone_is_not_enough_across_weeks() -> None:
     assert not may_link(first, anniversary)
 
 
-def test_undated_document_is_not_blocked() -> None:
+def test_undated_document_is_not_blocked_but_needs_strong_evidence() -> None:
     first = first_report()
-    undated = profile("d7", cos=0.95, country="Norway", attack_types=("shooting",))
-    assert may_link(first, undated)
-    assert link_score(first, undated) >= LINK_THRESHOLD
+    vague = profile("d7", cos=0.95, country="Norway", attack_types=("shooting",))
+    assert may_link(first, vague)
+    assert link_score(first, vague) < LINK_THRESHOLD
+    named = profile(
+        "d8", cos=0.95, country="Norway", attack_types=("shooting",), people=("arvid solberg",)
+    )
+    assert link_score(first, named) >= LINK_THRESHOLD
 
 
 def test_profile_json_round_trip() -> None:

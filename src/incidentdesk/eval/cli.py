@@ -91,6 +91,7 @@ def _table(rows: list[ClusterScores]) -> Table:
         "P",
         "R",
         "F1",
+        "F1 strict dates",
         "F1 first template",
         "F1 singletons",
     ):
@@ -106,6 +107,7 @@ def _table(rows: list[ClusterScores]) -> Table:
             f"{e.precision:.3f}",
             f"{e.recall:.3f}",
             f"[bold]{e.f1:.3f}[/bold]",
+            f"{r.strict_dates.f1:.3f}",
             f"{r.first_template.f1:.3f}",
             f"{r.singletons.f1:.3f}",
         )
@@ -126,6 +128,7 @@ def _as_json(rows: list[ClusterScores], timing: dict[str, float]) -> str:
                 "precision": round(r.extended.precision, 4),
                 "recall": round(r.extended.recall, 4),
                 "f1": round(r.extended.f1, 4),
+                "strict_dates_f1": round(r.strict_dates.f1, 4),
                 "first_template_f1": round(r.first_template.f1, 4),
                 "singletons_f1": round(r.singletons.f1, 4),
             }

@@ -35,45 +35,31 @@ def _norm(name: str) -> str:
 
 
 def _same_person(a: Fact, b: Fact) -> bool:
-    return bool(set(_norm(a.value["name"]).split()) & set(_norm(b.value["name"]).split()))
-
-
-def _decide(f: Fact, rule: Fact) -> Fact | None:
-    """The rules' person fact after the model's say on it (None: the rules' fact stands)."""
-    role = str(f.value["roles"][0])
-    roles = set(rule.value.get("roles") or [])
-    against = CONTRADICTS[role] & roles
-    if role in roles or not against:
-        return None
-    if against == {OPPOSITE[role]} and f.confidence >= DECIDES:
-        value = {**rule.value, "roles": sorted(roles - against | {role})}
-        return rule.model_copy(
-            update={"value": value, "extractor": f"{rule.extractor}+{EXTRACTOR}"}
-        )
-    return None
+    """Same sentence, and one name is the other or a part of it ("Berrocal", "Tomas Berrocal")."""
+    if b.field != "person" or a.evidence.start != b.evidence.start:
+        return False
+    x, y = (set(_norm(str(f.value["name"])).split()) for f in (a, b))
+    return bool(x and y) and (x <= y or y <= x)
 
 
 def _place_person(f: Fact, facts: list[Fact]) -> bool:
     """Merge a model person fact into ``facts``; False when it is to be added as it is."""
-    same = [
-        i
-        for i, r in enumerate(facts)
-        if r.field == "person" and r.evidence.start == f.evidence.start and _same_person(f, r)
-    ]
-    if not same:
-        return False
     role = str(f.value["roles"][0])
-    for i in same:
-        roles = set(facts[i].value.get("roles") or [])
+    for i, rule in enumerate(facts):
+        if not _same_person(f, rule):
+            continue
+        roles = set(rule.value.get("roles") or [])
+        against = CONTRADICTS[role] & roles
         if role in roles:
             return True
-        decided = _decide(f, facts[i])
-        if decided is not None:
-            facts[i] = decided
-            return True
-        if CONTRADICTS[role] & roles:
-            return True
-    return False  # only compatible roles ("official"): the model's role is added beside them
+        if not against:
+            continue  # compatible roles ("official"): the model's role may go beside them
+        if against == {OPPOSITE[role]} and f.confidence >= DECIDES:
+            value = {**rule.value, "roles": sorted(roles - against | {role})}
+            extractor = f"{rule.extractor}+{EXTRACTOR}"
+            facts[i] = rule.model_copy(update={"value": value, "extractor": extractor})
+        return True
+    return False
 
 
 def merge(model: list[Fact], rules: list[Fact]) -> list[Fact]:

@@ -72,11 +72,13 @@ def _clean(raw: str) -> str:
 
 
 def _capitalised(words: list[str]) -> bool:
-    """Every word a capitalised name word (particles such as "al" and dashes allowed)."""
+    """Every word a capitalised name word (particles such as "al" and dashes allowed), and
+    not all of the longer ones in capitals (upper-case copy says nothing about names)."""
+    long = [w for w in words if len(w) > 3]
     return all(
         _NAME_WORD.fullmatch(w) or w.lower() in _PARTICLES or w in ("–", "-", "of", "and")
         for w in words
-    ) and not all(w.isupper() for w in words if len(w) > 3)
+    ) and not (long and all(w.isupper() for w in long))
 
 
 def organisation_name(doc: AnnotatedDoc, raw: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from incidentdesk.model import Document, Incident, Record
 from incidentdesk.present._views import DocumentIndex
 from incidentdesk.resolve import build_record
+from incidentdesk.resolve.incidents import resolve_incident
 from incidentdesk.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,9 +31,9 @@ MEMO_SIZE = 512
 
 
 def build(store: Store, incident_id: str | None = None) -> Record:
-    """The one call into the resolver: every incident, or one incident with its documents."""
-    record = build_record(store)
-    return record if incident_id is None else only(record, incident_id)
+    """The one call into the resolver: every incident, or one incident with its documents
+    (``KeyError`` when there is no such incident)."""
+    return build_record(store, incident_id)
 
 
 def only(record: Record, incident_id: str) -> Record:
@@ -75,13 +76,8 @@ class Snapshot:
         """
         if incident_id in self.incidents:
             return incident_id
-        _, _, stem = incident_id.partition("-")
-        if len(stem) < 8 or not all(c in "0123456789abcdef" for c in stem):
-            return None
-        for doc_id, owners in self.incidents_of.items():
-            if doc_id.startswith(stem) and owners:
-                return owners[0]
-        return None
+        assignment = {doc: owners[0] for doc, owners in self.incidents_of.items() if owners}
+        return resolve_incident(assignment, incident_id)
 
     def incident_record(self, incident_id: str) -> Record | None:
         """One incident with its documents, or None when there is no such incident."""
@@ -138,7 +134,7 @@ class RecordCache:
         return value
 
 
-def chart_svg(incident: Incident) -> str | None:
+def chart_svg(incident: Incident, documents: list[Document] | None = None) -> str | None:
     """The casualty chart of ``incident`` as SVG, or None (no figures, or charts unavailable)."""
     try:  # written alongside this app; the page simply has no chart until it exists
         module = importlib.import_module("incidentdesk.present.chart")
@@ -148,7 +144,7 @@ def chart_svg(incident: Incident) -> str | None:
     if make is None:
         return None
     try:
-        svg = make(incident)
+        svg = make(incident, documents)
     except Exception:  # a chart is a nicety: never let it break the page
         log.exception("casualty chart failed for %s", incident.id)
         return None

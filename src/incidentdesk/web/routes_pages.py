@@ -79,7 +79,8 @@ def incident_view(
     page = service.page_of(cache, snapshot, incident_id)
 
     def make() -> bytes:
-        has_chart = service.chart_of(cache, snapshot, incident_id) is not None
+        svg = service.chart_of(cache, snapshot, incident_id)
+        size = service.svg_size(svg) if svg else None
         documents = [
             service.document_row(snapshot, snapshot.documents[d])
             for d in snapshot.incidents[incident_id].documents
@@ -92,7 +93,8 @@ def incident_view(
             json_url=f"/api{incident_url(incident_id)}",
             page=page,
             documents=documents,
-            chart=f"{incident_url(incident_id)}/chart.svg" if has_chart else None,
+            chart=f"{incident_url(incident_id)}/chart.svg" if svg else None,
+            chart_size=size or (640, 360),
         )
         return bytes(html.body)
 

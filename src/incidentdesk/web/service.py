@@ -8,6 +8,7 @@ and JSON routes stay thin and cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -123,7 +124,18 @@ def chart_of(cache: RecordCache, snapshot: Snapshot, incident_id: str) -> str | 
     incident = find_incident(snapshot, incident_id)
     if not incident.figures:
         return None
-    return cache.memo(snapshot, f"chart:{incident_id}", lambda: chart_svg(incident))
+    documents = [snapshot.documents[d] for d in incident.documents if d in snapshot.documents]
+    return cache.memo(snapshot, f"chart:{incident_id}", lambda: chart_svg(incident, documents))
+
+
+def svg_size(svg: str) -> tuple[int, int] | None:
+    """The ``width`` and ``height`` of an SVG's root element, when it states them in pixels."""
+    head = svg[: svg.find(">") + 1]
+    width = re.search(r'\swidth="(\d+)(?:px)?"', head)
+    height = re.search(r'\sheight="(\d+)(?:px)?"', head)
+    if width is None or height is None:
+        return None
+    return int(width.group(1)), int(height.group(1))
 
 
 @dataclass(frozen=True)
