@@ -37,6 +37,14 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m incidentdesk.bench.throughput
 
+# Web app (issue 5): PNGs of the pages for the README; load on the incident page (BENCHMARKS.md).
+.PHONY: screenshots bench-web
+screenshots: $(STAMP)
+	$(BIN)/python -m incidentdesk.bench.screenshots --out docs/screenshots
+
+bench-web: $(STAMP)
+	$(BIN)/python -m incidentdesk.bench.load --clients 20 --duration 30
+
 # MUC-4 targets (train-muc4, ...) live in their own fragment.
 -include mk/muc4.mk
 

@@ -20,7 +20,7 @@ def test_shared_aliases_name_no_country() -> None:
 def test_countries_in_text_with_offsets() -> None:
     text = "Gunmen from Peru crossed into Colombian territory near Bogota."
     assert countries_in(text) == ["Peru", "Colombia", "Colombia"]
-    country, start, end = find_places(text)[0]
+    _country, start, end = find_places(text)[0]
     assert text[start:end] == "Peru"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
@@ -9,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from incidentdesk.model import Document, Evidence, Fact
-from incidentdesk.resolve.linking import LINK_THRESHOLD, link_score, may_link
+from incidentdesk.resolve.linking import LINK_THRESHOLD, link_score, may_link, named_in
 from incidentdesk.resolve.profile import DocProfile, build_profile, encode_vector
 
 DIM = 384
@@ -144,6 +145,28 @@ def test_undated_document_is_not_blocked_but_needs_strong_evidence() -> None:
     assert link_score(first, named) >= LINK_THRESHOLD
 
 
+def test_report_naming_the_stated_venue_links() -> None:
+    """A feature story with no extracted date or place, reported two days later, whose opening
+    names the hall another report states as the venue."""
+    first = build_profile(
+        doc("d1", "2031-05-10"),
+        [*FIRST_FACTS, fact("d1", "venue", "Lakeside Hall")],
+        FIRST_TEXT,
+        vec(1.0),
+    )
+    story = build_profile(
+        doc("d9", "2031-05-11"),
+        [fact("d9", "attack_type", "shooting")],
+        "Kari Lunde had gone to the Lakeside Hall to hear her son play when the shooting began.",
+        vec(0.65),
+    )
+    assert story.date is None and story.places == ()
+    assert "lakeside hall" in story.names
+    assert link_score(first, story) >= LINK_THRESHOLD
+    unnamed = dataclasses.replace(story, document="d10", names=("kari lunde",))
+    assert link_score(first, unnamed) < LINK_THRESHOLD
+
+
 def test_profile_json_round_trip() -> None:
     first = first_report()
     again = DocProfile.from_json(first.to_json())
@@ -180,3 +203,9 @@ def test_rule_is_symmetric_and_deterministic() -> None:
         assert score == link_score(b, a)
         assert 0.0 <= score <= 1.0
         assert score == link_score(DocProfile.from_json(a.to_json()), b)
+
+
+def test_capitals_named_everywhere_do_not_count() -> None:
+    assert named_in(("lakeside hall",), ("kari lunde", "lakeside hall"))
+    assert named_in(("lakeside hall",), ("lakeside halll",))  # a typo still matches
+    assert not named_in(("oslo",), ("oslo",))  # the gazetteer's capital of Norway

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from incidentdesk.model import Incident, Record
+from incidentdesk.resolve import build_record
 from incidentdesk.store import Store
 from incidentdesk.web import create_app
 from incidentdesk.web.config import WebConfig
 
+PREBUILT_ENV = "INCIDENTDESK_TEST_DEMO_DB"
 TOKEN = "test-token-0f3a"
 LOOPBACK = ("127.0.0.1", 50000)
 ELSEWHERE = ("203.0.113.7", 50000)
@@ -64,14 +67,25 @@ def client_for(store: Store, token: str | None = TOKEN, **settings: object) -> T
 
 
 @pytest.fixture(scope="session")
-def demo_store(demo_built: tuple[Store, Record]) -> Store:
-    return demo_built[0]
+def web_demo(request: pytest.FixtureRequest) -> tuple[Store, Record]:
+    """The demo store and record (``$INCIDENTDESK_TEST_DEMO_DB``: a prebuilt copy, for speed)."""
+    prebuilt = os.environ.get(PREBUILT_ENV)
+    if prebuilt:
+        store = Store(prebuilt)
+        return store, build_record(store)
+    built: tuple[Store, Record] = request.getfixturevalue("demo_built")
+    return built
 
 
 @pytest.fixture(scope="session")
-def main_incident(demo_built: tuple[Store, Record]) -> Incident:
+def demo_store(web_demo: tuple[Store, Record]) -> Store:
+    return web_demo[0]
+
+
+@pytest.fixture(scope="session")
+def main_incident(web_demo: tuple[Store, Record]) -> Incident:
     """The demo incident with the most documents (the railway station attack)."""
-    return max(demo_built[1].incidents, key=lambda i: len(i.documents))
+    return max(web_demo[1].incidents, key=lambda i: len(i.documents))
 
 
 @pytest.fixture(scope="session")

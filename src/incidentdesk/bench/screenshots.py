@@ -23,6 +23,7 @@ from incidentdesk.web.server import BackgroundServer
 REPO = Path(__file__).resolve().parents[3]
 DEMO = REPO / "examples" / "demo"
 VIEWPORT = {"width": 1200, "height": 860}
+INCIDENT_VIEWPORT = {"width": 1200, "height": 1450}
 
 
 def demo_store(folder: Path) -> Store:
@@ -52,7 +53,9 @@ def shoot(store: Store, out: Path) -> list[Path]:
             link.click()
             page.wait_for_load_state()
             saved.append(out / "incident.png")
+            page.set_viewport_size(INCIDENT_VIEWPORT)  # infobox and the chart below it
             page.screenshot(path=str(saved[-1]), full_page=False)
+            page.set_viewport_size(VIEWPORT)
             page.locator("#info-killed a.val").click()
             page.wait_for_load_state()
             saved.append(out / "evidence.png")

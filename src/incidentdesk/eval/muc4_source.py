@@ -36,7 +36,7 @@ class Dateline:
 def parse_header(header: str) -> Dateline:
     """The dateline text (tags dropped) and its date as ISO (two-digit years are 19xx)."""
     line = header.split("--", 1)[0].strip()
-    published: str | None = None
+    published: date | None = None
     m = _DATE.search(line)
     if m and m.group("year") and m.group("month").lower() in MONTHS:
         year = int(m.group("year"))

@@ -14,6 +14,7 @@ import math
 import numpy as np
 from rapidfuzz import fuzz
 
+from incidentdesk.resolve.countries import country_of
 from incidentdesk.resolve.profile import DocProfile
 
 #: Most days between two reports' dates (each report's stated incident date, else its report
@@ -38,6 +39,7 @@ WEIGHTS: dict[str, float] = {
     "reported_soon_after": 0.6,
     "same_country": 0.5,
     "same_place": 0.5,
+    "place_named": 1.8,
     "same_attack_type": 0.5,
     "shared_people": 1.8,
 }
@@ -96,6 +98,23 @@ def names_shared(left: tuple[str, ...], right: tuple[str, ...]) -> int:
     return min(count(left, right), count(right, left))
 
 
+def named_in(values: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether one of ``values`` (places, people) is among ``names`` (rapidfuzz ``ratio``).
+
+    Countries, capitals and big cities (the gazetteer's names) are left out: every report from a
+    country names its capital.
+    """
+    return any(
+        fuzz.ratio(v, n) >= NAME_MATCH for v in values if country_of(v) is None for n in names
+    )
+
+
+def _named_either_way(
+    a: tuple[str, ...], a_names: tuple[str, ...], b: tuple[str, ...], b_names: tuple[str, ...]
+) -> float:
+    return float(named_in(a, b_names) or named_in(b, a_names))
+
+
 def _reported_soon_after(a: DocProfile, b: DocProfile) -> bool:
     """One report states the date, the other (undated) was reported 0-3 days after it."""
     if (a.day is None) == (b.day is None):
@@ -122,6 +141,7 @@ def features(a: DocProfile, b: DocProfile) -> dict[str, float]:
         "reported_soon_after": float(_reported_soon_after(a, b)),
         "same_country": float(a.country is not None and a.country == b.country),
         "same_place": float(bool(set(a.places) & set(b.places))),
+        "place_named": _named_either_way(a.places, a.names, b.places, b.names),
         "same_attack_type": float(bool(set(a.attack_types) & set(b.attack_types))),
         "shared_people": float(min(2, names_shared(a.people, b.people))),
     }

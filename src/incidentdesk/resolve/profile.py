@@ -28,6 +28,13 @@ from incidentdesk.resolve.countries import country_of, find_places
 PROFILE_VERSION = 1
 #: Characters at the start of the text read for the country when no fact states one.
 COUNTRY_LEAD_CHARS = 1500
+#: Characters at the start of the text whose proper names are kept (``DocProfile.names``).
+NAMES_LEAD_CHARS = 1500
+MAX_NAMES = 60
+#: Runs of capitalised words ("Beltogay Central Railway Station", "Saule Bekova").
+_PROPER = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’-]+(?:\s+(?:(?:of|de|del|la|el|van|von|al|bin)\s+)?[A-Z][\w'’-]+){0,5}"
+)
 #: Roles that tie a person to the incident itself (officials and witnesses are left out: they
 #: comment on many incidents).
 INCIDENT_ROLES = frozenset({"suspect", "victim", "rescuer"})
@@ -45,6 +52,8 @@ def normalise_name(name: str) -> str:
 class DocProfile:
     """One document's main incident as linking sees it.
 
+    ``names`` are the proper names (runs of capitalised words) of the text's opening, so that a
+    report whose extractors found no place can still be matched on a place another report states.
     ``date`` is the incident date a fact states (``YYYY-MM-DD``); ``reported`` the day the
     document was reported. ``country`` is stated by a fact (or implied by a stated city or region)
     when ``country_stated``, else the country the text's opening names most. ``vector`` is the
@@ -61,6 +70,7 @@ class DocProfile:
     organizations: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     vector: str = field(default="", repr=False)
     version: int = PROFILE_VERSION
 
@@ -99,7 +109,9 @@ class DocProfile:
         """The profile ``to_json`` wrote (unknown keys from later versions are ignored)."""
         data: dict[str, Any] = json.loads(payload)
         known = {f for f in cls.__dataclass_fields__}
-        kwargs = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
+        kwargs: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
+        }
         return cls(**kwargs)
 
 
@@ -170,6 +182,21 @@ def _people(facts: list[Fact]) -> list[str]:
     return names
 
 
+def lead_names(text: str, limit: int = NAMES_LEAD_CHARS) -> tuple[str, ...]:
+    """Normalised proper names in the first ``limit`` characters: multi-word runs, and single
+    words of five letters or more that do not open a sentence or line (the first 60, sorted)."""
+    head = text[:limit]
+    found: dict[str, None] = {}
+    for m in _PROPER.finditer(head):
+        words = m.group(0).split()
+        before = head[: m.start()].rstrip(" \"'“‘([")
+        opens = not before or before.endswith((".", "!", "?", "\n", ":"))
+        if len(words) == 1 and (opens or len(words[0]) < 5):
+            continue
+        found.setdefault(normalise_name(m.group(0)))
+    return tuple(sorted(list(found)[:MAX_NAMES]))
+
+
 def _names(values: Iterable[str], min_length: int = 3) -> tuple[str, ...]:
     return tuple(sorted({n for n in map(normalise_name, values) if len(n) >= min_length}))
 
@@ -194,5 +221,6 @@ def build_profile(
         organizations=_names(_values(main, "perpetrator_org", "claimed_by")),
         people=_names(_people(main), min_length=4),
         targets=tuple(sorted(set(_values(main, "target")))),
+        names=lead_names(text),
         vector=encode_vector(vector),
     )

@@ -94,7 +94,7 @@ def create_app(
     ``token`` enables writing (adding reports); without it the app is read-only. Pass a full
     ``config`` for the other settings, or an open ``store`` to share one (tests).
     """
-    from incidentdesk.web import routes_api, routes_pages
+    from incidentdesk.web import routes_api, routes_exports, routes_pages
 
     cfg = config or WebConfig(store_url=store_url or Store.default_url(), token=token or None)
     opened = store if store is not None else Store(cfg.store_url)
@@ -122,6 +122,7 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(routes_api.router)
+    app.include_router(routes_exports.router)
     app.include_router(routes_pages.router)
     _install_error_pages(app)
     return app

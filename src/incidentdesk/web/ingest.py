@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from incidentdesk.model import SourceProblem
 from incidentdesk.store import Store
 from incidentdesk.web.config import WebConfig
-from incidentdesk.web.service import IncidentLink, get_snapshot, incident_links
+from incidentdesk.web.service import IncidentLink, incident_links, snapshot_now
 from incidentdesk.web.uploads import UnsupportedType, Upload, add_uploads, suffix_of
 from incidentdesk.web.views import document_url
 
@@ -69,7 +69,7 @@ async def run_ingest(request: Request, uploads: list[Upload]) -> IngestOutcome:
     store: Store = request.app.state.store
     check_uploads(cfg, uploads)
     result = await run_in_threadpool(add_uploads, store, uploads, cfg.max_upload_bytes)
-    snapshot = await run_in_threadpool(get_snapshot, request)
+    snapshot = await run_in_threadpool(snapshot_now, request)
     outcome = IngestOutcome(
         added=result.added, unchanged=result.unchanged, problems=result.problems
     )

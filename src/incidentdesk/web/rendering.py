@@ -42,6 +42,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     context.setdefault("nav", "")
     context.setdefault("revision", revision_tag(getattr(request.state, "revision", "")))
     context["writable"] = cfg.writable
+    context.setdefault("status_code", status_code)
     html = env.get_template(name).render(**context)
     return HTMLResponse(html, status_code=status_code)
 

@@ -106,7 +106,9 @@ def api_incidents(snapshot: SnapshotDep, store: StoreDep, f: FilterDep) -> Incid
     responses={404: {"description": "No such incident"}, **ERRORS},
     response_model=IncidentOut,
 )
-def api_incident(incident_id: IncidentPath, snapshot: SnapshotDep, cache: CacheDep) -> Response:
+async def api_incident(
+    incident_id: IncidentPath, snapshot: SnapshotDep, cache: CacheDep
+) -> Response:
     """The incident page: the incident in the record format, its documents, and every value
     shown on the page with its evidence (sentence, attribution chain, report time)."""
     page = service.page_of(cache, snapshot, incident_id)

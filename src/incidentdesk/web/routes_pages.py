@@ -15,10 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from incidentdesk.web import service
 from incidentdesk.web.apidocs import operations
 from incidentdesk.web.config import UPLOAD_SUFFIXES, WebConfig
-from incidentdesk.web.exports import MEDIA_TYPES, ExportFormat
-from incidentdesk.web.exports import render as render_export
 from incidentdesk.web.ingest import IngestOutcome, ingest_form
-from incidentdesk.web.records import only
 from incidentdesk.web.rendering import render
 from incidentdesk.web.search import IncidentFilter, facets, matching, summary
 from incidentdesk.web.security import SVG_CSP, ReadAccess, check_write_token, config
@@ -73,7 +70,7 @@ def incidents_page(
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_view(
+async def incident_view(
     request: Request, incident_id: IncidentPath, snapshot: SnapshotDep, cache: CacheDep
 ) -> Response:
     page = service.page_of(cache, snapshot, incident_id)
@@ -221,40 +218,6 @@ async def add_submit(
         return _add_page(request, cfg, exc.status_code, error=str(exc.detail))
     code = 200 if outcome.read_any else status.HTTP_422_UNPROCESSABLE_CONTENT
     return _add_page(request, cfg, code, result=outcome)
-
-
-@router.get("/export/{fmt}")
-def export(
-    fmt: ExportFormat,
-    snapshot: SnapshotDep,
-    store: StoreDep,
-    f: FilterDep,
-    incident: Annotated[
-        str | None, Query(pattern=service.INCIDENT_ID, description="Only this incident.")
-    ] = None,
-) -> Response:
-    """The record (or the incidents matching the list filters) as JSON, CSV or Markdown."""
-    if incident is not None:
-        service.find_incident(snapshot, incident)
-        record = only(snapshot.record, incident)
-        name = incident
-    else:
-        keep = {i.id for i in matching(snapshot, store, f)}
-        record = snapshot.record.model_copy(
-            update={"incidents": [i for i in snapshot.record.incidents if i.id in keep]}
-        )
-        if f.active:
-            wanted = {d for i in record.incidents for d in i.documents}
-            record = record.model_copy(
-                update={"documents": [d for d in record.documents if d.id in wanted]}
-            )
-        name = "incidents"
-    body = render_export(record, fmt)
-    return Response(
-        body,
-        media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt.value}"'},
-    )
 
 
 @router.get("/docs", response_class=HTMLResponse)

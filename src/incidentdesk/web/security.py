@@ -143,7 +143,7 @@ def bearer(authorization: str | None) -> str | None:
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
 
 
-def can_read(request: Request) -> None:
+async def can_read(request: Request) -> None:
     """Reading: open to loopback clients; from elsewhere it needs the token (401/403)."""
     cfg = config(request)
     client = request.client.host if request.client else None
@@ -178,7 +178,9 @@ def check_write_token(cfg: WebConfig, given: str | None) -> None:
         )
 
 
-def can_write_api(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+async def can_write_api(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> None:
     """Writing through the API: ``Authorization: Bearer <token>``."""
     check_write_token(config(request), bearer(authorization))
 

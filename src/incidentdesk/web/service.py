@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
+from starlette.concurrency import run_in_threadpool
 
 from incidentdesk.model import Document, Fact, Incident
 from incidentdesk.present._views import DASH, chain, text_or_dash, value_text
@@ -37,21 +38,30 @@ HIGHLIGHT = r"^\d{1,10}-\d{1,10}$"
 QUOTE_CHARS = 140
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_cache(request: Request) -> RecordCache:
+async def get_cache(request: Request) -> RecordCache:
     cache: RecordCache = request.app.state.cache
     return cache
 
 
-def get_snapshot(request: Request) -> Snapshot:
-    """The record at the store's current revision (built only if something was written)."""
-    snap = get_cache(request).snapshot(get_store(request))
+def snapshot_now(request: Request) -> Snapshot:
+    """The record at the store's current revision (built only if something was written).
+
+    Blocking (a query, or a build after a write): call it from a worker thread.
+    """
+    cache: RecordCache = request.app.state.cache
+    snap = cache.snapshot(request.app.state.store)
     request.state.revision = snap.revision
     return snap
+
+
+async def get_snapshot(request: Request) -> Snapshot:
+    """``snapshot_now`` in a worker thread (a dependency: the only thread hop of a cached page)."""
+    return await run_in_threadpool(snapshot_now, request)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -59,15 +69,32 @@ CacheDep = Annotated[RecordCache, Depends(get_cache)]
 SnapshotDep = Annotated[Snapshot, Depends(get_snapshot)]
 
 
-def incident_filter(
+def _day(name: str, value: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` query value as a date; empty means not given; anything else is 422."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"{name}: {value!r} is not a date (YYYY-MM-DD)"
+        ) from None
+
+
+DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+async def incident_filter(
     q: Annotated[
         str | None, Query(max_length=500, description="Words to find in the reports (full text).")
     ] = None,
     date_from: Annotated[
-        dt.date | None, Query(description="Incidents on or after this date (YYYY-MM-DD).")
+        str | None,
+        Query(pattern=DATE, description="Incidents on or after this date (YYYY-MM-DD)."),
     ] = None,
     date_to: Annotated[
-        dt.date | None, Query(description="Incidents on or before this date (YYYY-MM-DD).")
+        str | None,
+        Query(pattern=DATE, description="Incidents on or before this date (YYYY-MM-DD)."),
     ] = None,
     country: Annotated[
         str | None, Query(max_length=200, description="Country, as in the record.")
@@ -76,13 +103,14 @@ def incident_filter(
         str | None, Query(max_length=100, description="Attack type label, e.g. bombing.")
     ] = None,
 ) -> IncidentFilter:
-    """The list filters from the query string (empty strings mean "not given")."""
-    if date_from and date_to and date_from > date_to:
+    """The list filters from the query string (empty values mean "not given", as forms send)."""
+    start, end = _day("date_from", date_from), _day("date_to", date_to)
+    if start and end and start > end:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "date_from is after date_to")
     return IncidentFilter(
         q=q or None,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=start,
+        date_to=end,
         country=country or None,
         attack_type=attack_type or None,
     )

@@ -343,6 +343,12 @@ def excerpt(text: str, ev: EvidenceRef, context: int = CONTEXT_CHARS) -> Excerpt
     para_end = len(text) if para_end < 0 else para_end
     lo = max(para_start, ev.start - context)
     hi = min(para_end, ev.end + context)
+    if lo > para_start:  # start and end on a word boundary when cutting
+        space = text.find(" ", lo, ev.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < para_end:
+        space = text.rfind(" ", ev.end, hi)
+        hi = space if space > ev.end else hi
     before = ("…" if lo > para_start else "") + text[lo : ev.start]
     after = text[ev.end : hi] + ("…" if hi < para_end else "")
     return Excerpt(
