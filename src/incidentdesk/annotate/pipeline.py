@@ -25,8 +25,9 @@ ATTACK_WORDS = re.compile(
 )
 _HEADING = re.compile(r"^\s*(=+)\s*(.*?)\s*=+\s*$|^\s*(#+)\s+(.*)$")
 _ACRONYM = re.compile(
-    r"((?:[A-Z][\w'’.&-]*|of|the|and|for|in|–|-)(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|in|–|-))*)"
-    r"\s+\(((?:[A-Z][A-Za-z]*[A-Z][\w–-]*|[A-Z]{2,})(?:\s+or\s+[A-Z][\w–-]+)*)\)"
+    r"(?<![\w'’.&-])((?:[A-Z][\w'’.&-]{0,40}|of|the|and|for|in|–|-)"
+    r"(?:\s{1,3}(?:[A-Z][\w'’.&-]{0,40}|of|the|and|for|in|–|-)){0,15})"
+    r"\s{1,3}\(((?:[A-Z][A-Za-z]*[A-Z][\w–-]*|[A-Z]{2,})(?:\s+or\s+[A-Z][\w–-]+)*)\)"
 )
 
 

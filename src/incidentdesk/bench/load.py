@@ -34,6 +34,7 @@ DEMO = REPO / "examples" / "demo"
 class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    body_bytes: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
 
 
@@ -50,8 +51,10 @@ class BadResponse(Exception):
     """An answer the client cannot read (no Content-Length, connection closed ...)."""
 
 
-async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes) -> int:
-    """One keep-alive HTTP/1.1 GET; the status code (the body is read and dropped)."""
+async def _get(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+) -> tuple[int, int]:
+    """One keep-alive HTTP/1.1 GET: the status code and body size (the body is dropped)."""
     writer.write(request)
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
@@ -67,7 +70,7 @@ async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, reque
     if length is None:
         raise BadResponse("no Content-Length")
     await reader.readexactly(length)
-    return status
+    return status, length
 
 
 async def _client(host: str, port: int, path: str, until: float, tally: Tally) -> None:
@@ -87,7 +90,7 @@ async def _client(host: str, port: int, path: str, until: float, tally: Tally) -
             reader, writer = await asyncio.open_connection(host, port)
         start = time.perf_counter()
         try:
-            code = await _get(reader, writer, request)
+            code, size = await _get(reader, writer, request)
         except (OSError, asyncio.IncompleteReadError, BadResponse, ValueError, IndexError):
             tally.errors += 1
             writer.close()
@@ -95,6 +98,7 @@ async def _client(host: str, port: int, path: str, until: float, tally: Tally) -
             continue
         tally.latencies.append(time.perf_counter() - start)
         tally.statuses[code] = tally.statuses.get(code, 0) + 1
+        tally.body_bytes = size
     if writer is not None:
         writer.close()
 
@@ -177,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(
-        f"page: {path} ({args.clients} clients, {args.duration:g} s after {args.warmup:g} s warm-up)"
+        f"page: {path}, {tally.body_bytes:,} bytes "
+        f"({args.clients} clients, {args.duration:g} s after {args.warmup:g} s warm-up)"
     )
     print(
         f"requests: {done} ({done / elapsed:.1f} req/s), errors: {tally.errors}, status: {tally.statuses}"
