@@ -209,3 +209,27 @@ def test_capitals_named_everywhere_do_not_count() -> None:
     assert named_in(("lakeside hall",), ("kari lunde", "lakeside hall"))
     assert named_in(("lakeside hall",), ("lakeside halll",))  # a typo still matches
     assert not named_in(("oslo",), ("oslo",))  # the gazetteer's capital of Norway
+
+
+def test_follow_up_months_later_links_only_through_specific_names() -> None:
+    first = build_profile(
+        doc("d1", "2031-05-10"),
+        [
+            *FIRST_FACTS,
+            fact("d1", "venue", "Lakeside Hall"),
+            fact("d1", "person", {"name": "Jon Brekke", "roles": ["suspect"]}),
+        ],
+        FIRST_TEXT,
+        vec(1.0),
+    )
+    text = (
+        "A fourth victim of the Lakeside Hall shooting, Arvid Solberg, has died. "
+        "The trial of Jon Brekke opens next week."
+    )
+    follow_up = build_profile(
+        doc("d11", "2031-09-30"), [fact("d11", "date", "2031-09-29")], text, vec(0.65)
+    )
+    assert may_link(first, follow_up)
+    assert link_score(first, follow_up) >= LINK_THRESHOLD
+    fewer = dataclasses.replace(follow_up, document="d12", names=("lakeside hall", "jon brekke"))
+    assert not may_link(first, fewer)

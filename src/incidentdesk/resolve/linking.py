@@ -10,6 +10,7 @@ the rule is conservative and wants more than text similarity alone. See docs/clu
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -18,14 +19,18 @@ from incidentdesk.resolve.countries import country_of
 from incidentdesk.resolve.profile import DocProfile
 
 #: Most days between two reports' dates (each report's stated incident date, else its report
-#: date) that may still be about the same incident; further apart they are never linked.
+#: date) that may still be about the same incident; further apart they are linked only through
+#: ``MIN_FAR_TIES`` specific names.
 DATE_WINDOW = 3
+#: Specific places and people two reports must share to be compared although their dates are
+#: further apart than ``DATE_WINDOW`` (a follow-up months later names the venue and the suspects).
+MIN_FAR_TIES = 3
 #: Minimal rapidfuzz ``token_set_ratio`` for two names to count as the same.
 NAME_MATCH = 90.0
 LINK_THRESHOLD = 0.5
 
-#: Weights of the logistic score, fitted on MUC-4 train pairs and rounded (docs/clustering.md);
-#: ``undated`` and ``place`` were set by hand (MUC-4 has few of either).
+#: Weights of the logistic score, fitted on MUC-4 train pairs and rounded; ``undated``,
+#: ``same_place`` and the name and far-apart weights were set by hand (docs/clustering.md).
 WEIGHTS: dict[str, float] = {
     "bias": -4.5,
     "cosine": 3.7,
@@ -40,6 +45,9 @@ WEIGHTS: dict[str, float] = {
     "same_country": 0.5,
     "same_place": 0.5,
     "place_named": 1.8,
+    "person_named": 1.0,
+    "far_apart": -1.5,
+    "far_name_ties": 1.0,
     "same_attack_type": 0.5,
     "shared_people": 1.8,
 }
@@ -67,15 +75,30 @@ def _stated_countries_clash(a: DocProfile, b: DocProfile) -> bool:
 def may_link(a: DocProfile, b: DocProfile) -> bool:
     """Cheap blocking: stated countries agree and the two reports are close in time.
 
-    Two stated incident dates must be at most ``DATE_WINDOW`` days apart; otherwise each
-    report's clock (its stated date, else its report date). A report with neither is not blocked
-    on time. A country read from the text (not stated by a fact) never blocks: a report filed
-    abroad names the country it was filed in.
+    Each report is placed on its stated incident date, else its report date; two reports more than
+    ``DATE_WINDOW`` days apart are compared only when at least ``MIN_FAR_TIES`` specific places or
+    people one states are named in the other's opening. A report with no date is not blocked on
+    time. A country read from the text (not stated by a fact) never blocks: a report filed abroad
+    names the country it was filed in.
     """
     if a.document == b.document or _stated_countries_clash(a, b):
         return False
     gap = _gap(_clock(a), _clock(b))
-    return gap is None or gap <= DATE_WINDOW
+    return gap is None or gap <= DATE_WINDOW or name_ties(a, b) >= MIN_FAR_TIES
+
+
+@lru_cache(maxsize=1 << 16)
+def _specific(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(v for v in values if country_of(v) is None)
+
+
+def name_ties(a: DocProfile, b: DocProfile) -> int:
+    """How many specific places and people one report states are named in the other's opening
+    (exact, both ways; the gazetteer's countries and capitals left out)."""
+    return len(
+        _specific(a.places + a.people).intersection(b.names)
+        | _specific(b.places + b.people).intersection(a.names)
+    )
 
 
 def cosine(a: DocProfile, b: DocProfile) -> float:
@@ -127,6 +150,7 @@ def _reported_soon_after(a: DocProfile, b: DocProfile) -> bool:
 def features(a: DocProfile, b: DocProfile) -> dict[str, float]:
     """The evidence ``link_score`` weighs, by name (for tuning and for explaining a link)."""
     gap = _gap(_clock(a), _clock(b))
+    far = gap is not None and gap > DATE_WINDOW
     stated = _gap(a.day, b.day)
     sim = cosine(a, b)
     return {
@@ -142,6 +166,9 @@ def features(a: DocProfile, b: DocProfile) -> dict[str, float]:
         "same_country": float(a.country is not None and a.country == b.country),
         "same_place": float(bool(set(a.places) & set(b.places))),
         "place_named": _named_either_way(a.places, a.names, b.places, b.names),
+        "person_named": _named_either_way(a.people, a.names, b.people, b.names),
+        "far_apart": float(far),
+        "far_name_ties": float(min(3, name_ties(a, b))) if far else 0.0,
         "same_attack_type": float(bool(set(a.attack_types) & set(b.attack_types))),
         "shared_people": float(min(2, names_shared(a.people, b.people))),
     }
@@ -151,8 +178,8 @@ def link_score(a: DocProfile, b: DocProfile) -> float:
     """How sure it is that ``a`` and ``b`` report the same incident, in [0, 1].
 
     0 when blocking rules the pair out; else a logistic combination of the lead embeddings'
-    cosine, how close the dates are, same country, a shared place, a shared attack type and shared
-    named people (see ``WEIGHTS``). Symmetric: ``link_score(a, b) == link_score(b, a)``.
+    cosine, how close the dates are, same country, shared or named places and people and a shared
+    attack type (see ``WEIGHTS``). Symmetric: ``link_score(a, b) == link_score(b, a)``.
     """
     if not may_link(a, b):
         return 0.0
