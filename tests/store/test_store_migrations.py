@@ -82,7 +82,7 @@ def test_a_failing_migration_is_rolled_back(db_path: Path) -> None:
 
     engine = make_engine(f"sqlite:///{db_path}")
     with pytest.raises(RuntimeError, match="bad step"):
-        migrate(engine, (*MIGRATIONS, Migration(3, "broken", broken)))
+        migrate(engine, (*MIGRATIONS, Migration(LATEST_VERSION + 1, "broken", broken)))
     assert current_version(engine) == LATEST_VERSION
     assert not sa.inspect(engine).has_table("half_done")
     engine.dispose()

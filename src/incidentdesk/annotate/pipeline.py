@@ -20,7 +20,8 @@ from incidentdesk.model import SourceDocument
 MAX_PARAGRAPH = 100_000
 ATTACK_WORDS = re.compile(
     r"\b(?:attack\w*|shooting|shot|gunm[ae]n|bomb\w*|explo\w+|blast|massacre|opened fire|"
-    r"stormed|ambush\w*|killed|hostage\w*|stabb\w*|arson|rampage|assault)\b",
+    r"stormed|ambush\w*|killed|killings?|hostage\w*|stabb\w*|arson|rampage|assault|murder\w*|"
+    r"assassinat\w*|kidnap\w*|abduct\w*|massacred|gunned down|dynamited)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(r"^\s*(=+)\s*(.*?)\s*=+\s*$|^\s*(#+)\s+(.*)$")
@@ -140,8 +141,49 @@ def _acronyms(text: str) -> dict[str, str]:
     return found
 
 
+#: A date right next to a reporting verb ("said today", "X today charged that ...") dates the
+#: statement, not the incident the sentence is about.
+_REPORTING = (
+    r"(?:said|says|reported|announced|stated|charged|told|declared|denied|confirmed|"
+    r"acknowledged|added|explained|asserted|disclosed|revealed|called|offered|urged|demanded)"
+)
+_REPORTING_BEFORE = re.compile(rf"\b{_REPORTING}\s+(?:\w+\s+)?$", re.IGNORECASE)
+_REPORTING_AFTER = re.compile(rf"^\s+(?:\w+\s+)?{_REPORTING}\b", re.IGNORECASE)
+
+
+def _statement_date(sent: Sentence, mention: DateMention) -> bool:
+    start, end = mention.start - sent.start, mention.end - sent.start  # mentions: text offsets
+    before = sent.text[max(0, start - 30) : start]
+    after = sent.text[end : end + 40]
+    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.search(after))
+
+
+def _incident_day(sent: Sentence, on_only: bool) -> date | None:
+    """The day a sentence with an attack word dates the attack to: of its day mentions (not
+    those that date a statement), the one nearest an attack word."""
+    attacks = [m.start() for m in ATTACK_WORDS.finditer(sent.text)]
+    if not attacks:
+        return None
+    days = [
+        d
+        for d in sent.dates
+        if d.precision == "day"
+        and d.date
+        and (d.relation == "on" or not on_only)
+        and not _statement_date(sent, d)
+    ]
+    if not days:
+        return None
+    best = min(days, key=lambda d: min(abs(d.start - sent.start - a) for a in attacks))
+    return parse_iso_date(best.date)
+
+
 def main_incident_date(sentences: list[Sentence], src: SourceDocument) -> date | None:
-    """The day the document's main incident happened, as far as the document says."""
+    """The day the document's main incident happened, as far as the document says.
+
+    The first dated sentence with an attack word dates it (the date nearest the attack word; a
+    date that dates a statement, "said today", is passed over).
+    """
     for fld in src.infobox:
         if fld.key.lower() == "date":
             for mention in find_dates(fld.value, None, prefer_past_of_anchor=False):
@@ -149,15 +191,13 @@ def main_incident_date(sentences: list[Sentence], src: SourceDocument) -> date |
                     return parse_iso_date(mention.date)
     body = [s for s in sentences if s.section == ""] or sentences
     for sent in body[:12]:
-        if not ATTACK_WORDS.search(sent.text):
-            continue
-        for mention in sent.dates:
-            if mention.precision == "day" and mention.date and mention.relation == "on":
-                return parse_iso_date(mention.date)
+        day = _incident_day(sent, on_only=True)
+        if day is not None:
+            return day
     for sent in sentences:
-        for mention in sent.dates:
-            if mention.precision == "day" and mention.date and ATTACK_WORDS.search(sent.text):
-                return parse_iso_date(mention.date)
+        day = _incident_day(sent, on_only=False)
+        if day is not None:
+            return day
     return None
 
 
