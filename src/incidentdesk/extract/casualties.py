@@ -31,7 +31,10 @@ BEFORE = re.compile(
     r"\b(?P<kw>killed|killing|kills|wounded|wounding|injured|injuring|left|leaving|"
     r"detained|detaining|arrested|arresting|arrest\s+of|death\s+toll(?:\s+\w+){0,3}?\s+"
     r"(?:to|at|of|is|was|reached|stands)|toll\s+(?:rose|climbed|rises|stands|stood)\s+(?:to|at)|"
-    r"claimed\s+the\s+lives\s+of|lives\s+of)\s+(?:all\s+)?$",
+    r"claimed\s+the\s+lives\s+of|lives\s+of|"
+    r"number\s+of\s+(?:dead|deaths|fatalities|injured|wounded|injuries)\s+(?:has\s+|had\s+)?"
+    r"(?:rose|risen|climbed|increased|reached|stands|stood|went\s+up)(?:\s+(?:to|at))?)"
+    r"\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
 _LEFT_AFTER = re.compile(rf"^{_FILLER}\s+(?P<kw>dead|injured|wounded)\b", re.IGNORECASE)
@@ -76,6 +79,8 @@ def classify(sent: Sentence, number: NumberMention) -> tuple[FactField, str] | N
                 if not lm:
                     return None
                 kind = KINDS[lm.group("kw").lower()]
+            elif word.startswith("number"):
+                kind = "injured" if re.search(r"injur|wound", word) else "killed"
             elif word.startswith(("death", "toll", "claimed", "lives")):
                 kind = "killed"
             elif word.startswith(("wound", "injur")):

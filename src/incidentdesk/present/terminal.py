@@ -49,8 +49,8 @@ def _table(
             table.add_column(escape(column), no_wrap=True)
         elif column in wide:
             table.add_column(escape(column), overflow="fold", ratio=1)
-        else:
-            table.add_column(escape(column), overflow="fold")
+        else:  # bounded, so that a long list of sources cannot squeeze the wide columns
+            table.add_column(escape(column), overflow="fold", max_width=48 if wide else None)
     return table
 
 
