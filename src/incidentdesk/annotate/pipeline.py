@@ -178,6 +178,22 @@ def _incident_day(sent: Sentence, on_only: bool) -> date | None:
     return parse_iso_date(best.date)
 
 
+RECENT_DAYS = 31
+
+
+def _first_recent_day(sentences: list[Sentence], published: date | None) -> date | None:
+    """For a follow-up that dates no attack sentence: the first day it mentions in the month
+    before publication ("had gone to the station on Wednesday evening ... was killed")."""
+    if published is None:
+        return None
+    for sent in sentences:
+        for d in sent.dates:
+            when = parse_iso_date(d.date) if d.precision == "day" and d.relation == "on" else None
+            if when is not None and 0 <= (published - when).days <= RECENT_DAYS:
+                return when
+    return None
+
+
 def main_incident_date(sentences: list[Sentence], src: SourceDocument) -> date | None:
     """The day the document's main incident happened, as far as the document says.
 
@@ -234,7 +250,11 @@ def annotate(src: SourceDocument) -> AnnotatedDoc:
     anchor = published or incident
     _resolve(sentences, anchor, news_like, incident)
     if incident is None:
-        incident = main_incident_date(sentences, src) or published
+        incident = (
+            main_incident_date(sentences, src)
+            or _first_recent_day(sentences, published)
+            or published
+        )
         if incident is not None:
             _resolve(sentences, anchor or incident, news_like, incident)
     reported_at: str | None = src.document.published

@@ -163,14 +163,50 @@ def _is_speaker(sent: Sentence, start: int) -> bool:
     }
 
 
+_PRONOUN_ROLE = re.compile(
+    r"^(?:She|He)\s+(?:was|had\s+been)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|shot\s+dead|fatally|injured|wounded)\b"
+)
+
+
+def _carried_over(doc: AnnotatedDoc, prev: Sentence, sent: Sentence, name: str) -> Fact | None:
+    """ "Name, 34, a teacher, ... She was killed ...": the victim is the one person named just
+    before, in the same paragraph; the evidence spans both sentences."""
+    if prev.paragraph != sent.paragraph or not _PRONOUN_ROLE.match(sent.text):
+        return None
+    start = prev.text.find(name)
+    am = _AGE_AFTER.match(prev.text[start + len(name) :]) if start >= 0 else None
+    return make_fact(
+        doc,
+        "person",
+        {
+            "name": name,
+            "roles": ["victim"],
+            "age": int(am.group("age")) if am else None,
+            "nationality": None,
+        },
+        prev.start,
+        sent.end,
+        "rules.people.pronoun",
+        confidence=0.6,
+    )
+
+
 def extract_people(doc: AnnotatedDoc) -> list[Fact]:
     """One fact per person mention with the roles, age and nationality that sentence gives."""
     facts: list[Fact] = []
     author = (doc.source.document.author or "").lower()
+    prev: tuple[Sentence, list[tuple[int, int, str]]] | None = None
     for sent in doc.sentences:
         if refers_to(doc, sent) != "main":
+            prev = None
             continue
         spans = _person_spans(sent)
+        if not spans and prev is not None and len(prev[1]) == 1:
+            carried = _carried_over(doc, prev[0], sent, prev[1][0][2])
+            if carried is not None:
+                facts.append(carried)
+        prev = (sent, spans)
         runs = _list_runs(sent, spans)
         for (start, end, name), (run_start, run_end) in zip(spans, runs, strict=True):
             if author and name.lower() in author:
