@@ -8,6 +8,7 @@ import sys
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -183,27 +184,27 @@ def _print_incident_changes(
     c: IncidentChanges, titles: dict[str, str], times: dict[str, str | None]
 ) -> None:
     head = "new incident" if c.new_incident else "changed"
-    out.print(f"[bold]{c.incident}[/bold] {c.title or ''} ({head})", highlight=False)
+    out.print(f"[bold]{c.incident}[/bold] {escape(c.title or '')} ({head})", highlight=False)
     for d in c.new_documents:
-        out.print(f"  + document {titles.get(d, d)} [{d[:12]}]", highlight=False)
+        out.print(escape(f"  + document {titles.get(d, d)} [{d[:12]}]"), highlight=False)
     for ch in c.changed:
         named = "; ".join(titles.get(d, d) for d in ch.sources)
         src = f"  (source: {named})" if named else ""
-        out.print(f"  ~ {ch.field}: {ch.before} -> {ch.after}{src}", highlight=False)
+        out.print(escape(f"  ~ {ch.field}: {ch.before} -> {ch.after}{src}"), highlight=False)
     for r in c.new_figures:
         who = " < ".join(r.attributed_to) or titles.get(r.document, r.document)
         when = r.reported_at or times.get(r.document) or "undated"
-        out.print(
+        line = (
             f"  + figure {r.kind} {r.qualifier} {r.value} ({r.scope}) - {who}, "
-            f'{titles.get(r.document, r.document)}, reported {when}: "{r.evidence.text}"',
-            highlight=False,
+            f'{titles.get(r.document, r.document)}, reported {when}: "{r.evidence.text}"'
         )
+        out.print(escape(line), highlight=False)
     for p in c.new_people:
-        out.print(f"  + person {p}", highlight=False)
+        out.print(escape(f"  + person {p}"), highlight=False)
     for cl in c.new_claims:
-        out.print(f"  + claim {cl}", highlight=False)
+        out.print(escape(f"  + claim {cl}"), highlight=False)
     for t in c.new_timeline:
-        out.print(f"  + event {t}", highlight=False)
+        out.print(escape(f"  + event {t}"), highlight=False)
 
 
 def changes(
