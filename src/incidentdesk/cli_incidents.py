@@ -24,13 +24,13 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 NoteOption = Annotated[str, typer.Option("--note", help="Why (kept with the correction).")]
 
 
-def _current(store: Store, wanted: str) -> tuple[str, dict[str, str]]:
-    assignment = assign_incidents(store)
+def _current(assignment: dict[str, str], wanted: str) -> str:
+    """The current id of incident ``wanted``, or exit naming it."""
     current = incidents.resolve_incident(assignment, wanted)
     if current is None:
         err.print(f"[red]error:[/red] no incident {wanted!r}: see `incidentdesk incidents`")
         raise typer.Exit(2)
-    return current, assignment
+    return current
 
 
 def _document(store: Store, wanted: str) -> str:
@@ -101,8 +101,8 @@ def merge(
 ) -> None:
     """Merge two incidents into one (stored as a correction; survives new documents)."""
     with open_store(db) as store:
-        a, assignment = _current(store, first)
-        b, _ = _current(store, second)
+        assignment = assign_incidents(store)
+        a, b = _current(assignment, first), _current(assignment, second)
         if a == b:
             err.print(f"{first} and {second} are already one incident ({a})")
             return
@@ -125,7 +125,8 @@ def split(
 ) -> None:
     """Take documents out of an incident; together they form a new incident."""
     with open_store(db) as store:
-        inc, assignment = _current(store, incident)
+        assignment = assign_incidents(store)
+        inc = _current(assignment, incident)
         docs = sorted({_document(store, d) for d in documents})
         strays = [d for d in docs if assignment[d] != inc]
         if strays:
@@ -150,7 +151,8 @@ def move(
     """Move one document to another incident."""
     with open_store(db) as store:
         doc = _document(store, document)
-        inc, assignment = _current(store, incident)
+        assignment = assign_incidents(store)
+        inc = _current(assignment, incident)
         if assignment[doc] == inc:
             err.print(f"{doc[:12]} is already in {inc}")
             return

@@ -21,9 +21,14 @@ class IngestResult:
     problems: list[SourceProblem] = field(default_factory=list)
 
     @property
+    def read_any(self) -> bool:
+        """Whether at least one document was read (new or already stored)."""
+        return bool(self.added or self.unchanged)
+
+    @property
     def ok(self) -> bool:
         """False only when nothing at all could be ingested."""
-        return bool(self.added or self.unchanged) or not self.problems
+        return self.read_any or not self.problems
 
 
 def ingest(

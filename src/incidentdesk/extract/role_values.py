@@ -17,25 +17,6 @@ from incidentdesk.extract.people import TITLES
 
 Finder = Callable[[str], list[tuple[str, int, int]]]
 
-# Head nouns the sentence vocabulary does not read on their own (a "bus" or a "device" in a
-# sentence is not yet a target or a weapon) but that label a span the model gave that role.
-MODEL_WEAPON_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        ("device", "devices", "charge", "charges", "mine", "mines"), "explosive device"
-    ),
-    **dict.fromkeys(("shotgun", "shotguns", "carbine", "carbines"), "firearm"),
-}
-MODEL_TARGET_HEADS: dict[str, str] = {
-    **dict.fromkeys(
-        ("bus", "buses", "train", "trains", "tram", "trams", "ferry", "plane", "aircraft"),
-        "transport",
-    ),
-    **dict.fromkeys(
-        ("shop", "shops", "store", "stores", "supermarket", "mall", "cafe", "café", "pub"),
-        "business",
-    ),
-    **dict.fromkeys(("courthouse", "consulate"), "government"),
-}
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PARTICLES = frozenset({"al", "bin", "ibn", "da", "de", "del", "der", "di", "du", "la", "le"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -56,12 +37,12 @@ def label_for(span: str, finder: Finder, heads: dict[str, str] | None = None) ->
 
 def weapon_label(span: str) -> str | None:
     """A weapon label of docs/vocabulary.md for a model weapon span."""
-    return label_for(span, vocabulary.weapons, MODEL_WEAPON_HEADS)
+    return label_for(span, vocabulary.weapons, vocabulary.MODEL_WEAPON_HEADS)
 
 
 def target_label(span: str) -> str | None:
     """A target label of docs/vocabulary.md for a model target span."""
-    return label_for(span, vocabulary.targets, MODEL_TARGET_HEADS)
+    return label_for(span, vocabulary.targets, vocabulary.MODEL_TARGET_HEADS)
 
 
 def _clean(raw: str) -> str:

@@ -79,3 +79,24 @@ def weapons(text: str) -> list[tuple[str, int, int]]:
 def targets(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end) for every target phrase in ``text``."""
     return _labels(text, _TARGET)
+
+
+# Head nouns the sentence vocabulary does not read on their own (a "bus" or a "device" in a
+# sentence is not yet a target or a weapon) but that label a span the model gave that role.
+MODEL_WEAPON_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        ("device", "devices", "charge", "charges", "mine", "mines"), "explosive device"
+    ),
+    **dict.fromkeys(("shotgun", "shotguns", "carbine", "carbines"), "firearm"),
+}
+MODEL_TARGET_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        ("bus", "buses", "train", "trains", "tram", "trams", "ferry", "plane", "aircraft"),
+        "transport",
+    ),
+    **dict.fromkeys(
+        ("shop", "shops", "store", "stores", "supermarket", "mall", "cafe", "café", "pub"),
+        "business",
+    ),
+    **dict.fromkeys(("courthouse", "consulate"), "government"),
+}

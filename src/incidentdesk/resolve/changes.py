@@ -67,7 +67,9 @@ def _figure_key(r: FigureReport) -> tuple[Any, ...]:
 
 
 def _figure_value(f: Figure | None) -> str | None:
-    return None if f is None else f"{f.qualifier} {f.value}".replace("exact ", "")
+    if f is None:
+        return None
+    return str(f.value) if f.qualifier == "exact" else f"{f.qualifier} {f.value}"
 
 
 def _scalars(inc: Incident) -> dict[str, Any]:

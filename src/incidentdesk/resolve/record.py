@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 
 from incidentdesk.model import (
@@ -26,11 +24,6 @@ from incidentdesk.store import Store
 from incidentdesk.store.repository import normalize_timestamp
 
 INFOBOX_WEIGHT = 3
-
-
-def _norm(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).replace("–", "-").replace("—", "-")
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _vote(facts: list[Fact], field: str) -> tuple[str | None, list[Fact]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fastapi import HTTPException, Request, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from incidentdesk.model import SourceProblem
+from incidentdesk.pipeline import IngestResult
 from incidentdesk.store import Store
 from incidentdesk.web.config import WebConfig
 from incidentdesk.web.service import IncidentLink, incident_links, snapshot_now
@@ -31,18 +31,11 @@ class DocumentLink:
 
 
 @dataclass
-class IngestOutcome:
+class IngestOutcome(IngestResult):
     """What an upload did, with links to the documents and the incidents they now belong to."""
 
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[SourceProblem] = field(default_factory=list)
     documents: list[DocumentLink] = field(default_factory=list)
     incidents: list[IncidentLink] = field(default_factory=list)
-
-    @property
-    def read_any(self) -> bool:
-        return bool(self.added or self.unchanged)
 
 
 def check_uploads(cfg: WebConfig, uploads: list[Upload]) -> None:
@@ -70,9 +63,7 @@ async def run_ingest(request: Request, uploads: list[Upload]) -> IngestOutcome:
     check_uploads(cfg, uploads)
     result = await run_in_threadpool(add_uploads, store, uploads, cfg.max_upload_bytes)
     snapshot = await run_in_threadpool(snapshot_now, request)
-    outcome = IngestOutcome(
-        added=result.added, unchanged=result.unchanged, problems=result.problems
-    )
+    outcome = IngestOutcome(result.added, result.unchanged, result.problems)
     seen: set[str] = set()
     for doc_id, new in [(d, True) for d in result.added] + [(d, False) for d in result.unchanged]:
         doc = snapshot.documents.get(doc_id)

@@ -21,7 +21,6 @@ from incidentdesk.web.schemas import (
     FactOut,
     IncidentListOut,
     IncidentOut,
-    IncidentSummaryOut,
     IngestOut,
     ReportIn,
     Status,
@@ -95,7 +94,7 @@ def api_incidents(snapshot: SnapshotDep, store: StoreDep, f: FilterDep) -> Incid
     return IncidentListOut(
         total=len(snapshot.record.incidents),
         count=len(found),
-        incidents=[IncidentSummaryOut.model_validate(vars(summary(i))) for i in found],
+        incidents=[summary(i) for i in found],
         facets=FacetsOut(countries=offered.countries, attack_types=offered.attack_types),
     )
 

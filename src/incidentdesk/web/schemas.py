@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from incidentdesk.model import Document, Fact, Incident, SourceProblem
+from incidentdesk.web.search import IncidentSummary
 
 
 class Status(BaseModel):
@@ -20,20 +21,6 @@ class Status(BaseModel):
     writable: bool = Field(description="False when the server was started without a token.")
 
 
-class IncidentSummaryOut(BaseModel):
-    id: str
-    title: str
-    date: str | None
-    location: str
-    country: str | None
-    attack_types: list[str]
-    killed: str
-    injured: str
-    documents: int
-    conflicts: int
-    url: str = Field(description="The incident page.")
-
-
 class FacetsOut(BaseModel):
     countries: list[str]
     attack_types: list[str]
@@ -44,7 +31,7 @@ class IncidentListOut(BaseModel):
 
     total: int = Field(description="Incidents stored.")
     count: int = Field(description="Incidents matching the filters.")
-    incidents: list[IncidentSummaryOut]
+    incidents: list[IncidentSummary]
     facets: FacetsOut
 
 

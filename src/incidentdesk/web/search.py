@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from incidentdesk.model import Incident
 from incidentdesk.present._views import figure_text, join, location_text, text_or_dash
 from incidentdesk.store import Store
@@ -30,9 +32,10 @@ class IncidentFilter:
         return any((self.q, self.date_from, self.date_to, self.country, self.attack_type))
 
 
-@dataclass(frozen=True)
-class IncidentSummary:
-    """One line of the incident list."""
+class IncidentSummary(BaseModel):
+    """One line of the incident list (the page and the JSON API)."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str
     title: str
@@ -44,7 +47,7 @@ class IncidentSummary:
     injured: str
     documents: int
     conflicts: int
-    url: str
+    url: str = Field(description="The incident page.")
 
 
 @dataclass(frozen=True)

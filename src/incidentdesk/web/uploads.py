@@ -12,11 +12,11 @@ import re
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from incidentdesk.model import SourceDocument, SourceProblem
-from incidentdesk.pipeline import ingest
+from incidentdesk.pipeline import IngestResult, ingest
 from incidentdesk.sources import iter_sources
 from incidentdesk.store import Store
 from incidentdesk.web.config import UPLOAD_SUFFIXES
@@ -36,20 +36,6 @@ class Upload:
 
     name: str
     data: bytes
-
-
-@dataclass
-class UploadResult:
-    """What adding the uploads did."""
-
-    added: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[SourceProblem] = field(default_factory=list)
-
-    @property
-    def read_any(self) -> bool:
-        """Whether at least one document was read (new or already stored)."""
-        return bool(self.added or self.unchanged)
 
 
 def display_name(name: str, fallback: str) -> str:
@@ -90,9 +76,8 @@ def _relabel(
     return item.model_copy(update={"document": doc})
 
 
-def add_uploads(store: Store, uploads: list[Upload], max_bytes: int) -> UploadResult:
+def add_uploads(store: Store, uploads: list[Upload], max_bytes: int) -> IngestResult:
     """Ingest ``uploads`` (names already checked with ``suffix_of``) into ``store``."""
-    result = UploadResult()
     with tempfile.TemporaryDirectory(prefix="incidentdesk-upload-") as tmp:
         names: dict[str, str] = {}
         paths: list[str] = []
@@ -103,8 +88,4 @@ def add_uploads(store: Store, uploads: list[Upload], max_bytes: int) -> UploadRe
             paths.append(str(path))
         items = [_relabel(item, names) for item in iter_sources(paths, max_bytes=max_bytes)]
         with _INGEST_LOCK:
-            outcome = ingest(store, items)
-    result.added = outcome.added
-    result.unchanged = outcome.unchanged
-    result.problems = outcome.problems
-    return result
+            return ingest(store, items)
