@@ -8,6 +8,7 @@ import random
 from incidentdesk.resolve.incidents import (
     Correction,
     assign,
+    average_linkage,
     corrections_of,
     groups,
     incident_id,
@@ -29,6 +30,28 @@ def test_linked_documents_form_one_incident_each_part() -> None:
     assert result[C] == incident_id([A, B, C]) == "inc-" + A[:12]
 
 
+def test_weak_scores_between_two_groups_keep_them_apart() -> None:
+    """Single linkage would join {A, B} and {C, D} through B-C; the three weak scores stored
+    between the groups pull the average below the group threshold."""
+    strong = [(A, B, 0.9), (C, D, 0.9), (B, C, 0.6)]
+    weak = [(A, C, 0.06), (A, D, 0.06), (B, D, 0.06)]
+    assert parts(assign([A, B, C, D], strong + weak)) == {frozenset({A, B}), frozenset({C, D})}
+
+
+def test_pairs_never_compared_are_no_evidence_against() -> None:
+    """A follow-up compared with one member only (the others were too far apart in time to be
+    compared) joins through that one strong link."""
+    assert parts(assign([A, B, C, D], [(A, B, 0.9), (C, D, 0.9), (B, C, 0.6)])) == {
+        frozenset({A, B, C, D})
+    }
+    assert parts(assign([A, B, C], [(A, B, 0.9), (B, C, 0.55)])) == {frozenset({A, B, C})}
+
+
+def test_links_below_the_threshold_never_join() -> None:
+    assert average_linkage([A, B], [(A, B, 0.49)]) == {A: A, B: B}
+    assert average_linkage([A, B], [(A, B, 0.5)]) == {A: A, B: A}
+
+
 def test_the_order_of_documents_and_links_does_not_matter() -> None:
     expected = assign(DOCS, LINKS)
     rng = random.Random(7)
@@ -38,6 +61,16 @@ def test_the_order_of_documents_and_links_does_not_matter() -> None:
         rng.shuffle(docs)
         rng.shuffle(links)
         assert assign(docs, links) == expected
+    tangled = [(A, B, 0.9), (C, D, 0.9), (B, C, 0.6), (A, C, 0.06), (B, D, 0.7), (D, E, 0.5)]
+    expected = assign(DOCS, tangled)
+    for _ in range(20):
+        docs, links = DOCS[:], tangled[:]
+        rng.shuffle(docs)
+        rng.shuffle(links)
+        assert (
+            assign(docs, [(b, a, v) if rng.random() < 0.5 else (a, b, v) for a, b, v in links])
+            == expected
+        )
 
 
 def test_move_takes_a_document_out_of_its_links() -> None:

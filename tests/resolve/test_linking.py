@@ -7,61 +7,30 @@ import itertools
 import random
 
 import numpy as np
-import numpy.typing as npt
+import pytest
 
-from incidentdesk.model import Document, Evidence, Fact
-from incidentdesk.resolve.linking import LINK_THRESHOLD, link_score, may_link, named_in
-from incidentdesk.resolve.profile import DocProfile, build_profile, encode_vector
-
-DIM = 384
-
-
-def _unit(seed: int) -> npt.NDArray[np.float32]:
-    vector = np.random.default_rng(seed).standard_normal(DIM).astype(np.float32)
-    return vector / np.linalg.norm(vector)
-
-
-BASE = _unit(1)
-_ORTHOGONAL = _unit(2) - float(np.dot(BASE, _unit(2))) * BASE
-_ORTHOGONAL /= np.linalg.norm(_ORTHOGONAL)
-
-
-def vec(cos: float) -> npt.NDArray[np.float32]:
-    """A unit vector whose cosine with ``BASE`` is ``cos``."""
-    return (cos * BASE + float(np.sqrt(1 - cos**2)) * _ORTHOGONAL).astype(np.float32)
-
-
-def doc(ident: str, published: str | None = None) -> Document:
-    return Document(id=ident, source=ident, kind="news", published=published, reported_at=published)
-
-
-def fact(document: str, field: str, value: object, refers_to: str = "main") -> Fact:
-    return Fact(
-        document=document,
-        field=field,  # type: ignore[arg-type]
-        value=value,
-        refers_to=refers_to,
-        evidence=Evidence(document=document, start=0, end=0, text=""),
-        extractor="test",
-    )
-
-
-def profile(ident: str, cos: float = 0.8, **values: object) -> DocProfile:
-    return DocProfile(document=ident, vector=encode_vector(vec(cos)), **values)  # type: ignore[arg-type]
-
-
-FIRST_TEXT = "Gunmen stormed the Lakeside Hall in Torvik, Norway on Friday, killing four."
-FIRST_FACTS = [
-    fact("d1", "date", "2031-05-09"),
-    fact("d1", "country", "Norway"),
-    fact("d1", "city", "Torvik"),
-    fact("d1", "attack_type", "shooting"),
-    fact("d1", "person", {"name": "Arvid Solberg", "roles": ["victim"]}),
-]
+from incidentdesk.resolve import link_cases
+from incidentdesk.resolve.link_cases import FIRST_FACTS, FIRST_TEXT, doc, fact, profile, vec
+from incidentdesk.resolve.linking import LINK_THRESHOLD, WEIGHTS, link_score, may_link, named_in
+from incidentdesk.resolve.profile import DocProfile, build_profile
 
 
 def first_report() -> DocProfile:
-    return build_profile(doc("d1", "2031-05-10"), FIRST_FACTS, FIRST_TEXT, vec(1.0))
+    return link_cases.first_report()
+
+
+@pytest.mark.parametrize("case", link_cases.news_cases(), ids=lambda c: c.name)
+def test_news_cases_hold_with_the_committed_weights(case: link_cases.LinkCase) -> None:
+    score = link_score(case.first, case.second)
+    assert (score >= LINK_THRESHOLD) == case.same_incident, f"{case.name}: {score:.3f}"
+    assert case.holds()
+
+
+def test_a_case_fails_with_weights_that_ignore_names() -> None:
+    """The cases can fail: a rule that ignores named victims loses the undated report."""
+    blind = {**WEIGHTS, "shared_people": 0.0, "person_named": 0.0, "place_and_person_named": 0.0}
+    failing = [c.name for c in link_cases.news_cases() if not c.holds(blind)]
+    assert "an undated report naming the same victim" in failing
 
 
 def test_same_incident_reported_twice_links() -> None:

@@ -138,6 +138,55 @@ def _as_json(rows: list[ClusterScores], timing: dict[str, float]) -> str:
     return json.dumps(payload, indent=2)
 
 
+def _fit(
+    url: str,
+    names: list[str],
+    by_split: dict[str, list[Record]],
+    documents: dict[str, str],
+    quiet: bool,
+) -> None:
+    """Search the linking weights on the train split (else the first split) and print them."""
+    from incidentdesk.eval.link_fit import PairFeatures, fit_weights
+    from incidentdesk.resolve.linking import WEIGHTS
+    from incidentdesk.resolve.profile import DocProfile
+
+    fit_on = "train" if by_split.get("train") else names[0]
+    with Store(url) as store:
+        profiles = {d: DocProfile.from_json(p) for d, p in store.profiles().items()}
+    with Progress(
+        TextColumn("[bold]comparing profiles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=len(profiles))
+        pairs = PairFeatures.of(profiles, lambda n: progress.update(task, completed=n))
+    err.print(
+        f"fitting on {fit_on}: {len(pairs.pairs)} compared pairs of {len(profiles)} documents"
+    )
+    result = fit_weights(
+        pairs,
+        by_split[fit_on],
+        documents,
+        WEIGHTS,
+        on_step=lambda k, v, f1: err.print(f"  {k} -> {v:g}: {fit_on} F1 {f1:.4f}"),
+    )
+    assignment = pairs.assignment(result.weights)
+    incident_of = incidents_by_message(documents, assignment)
+    rows = [score(split, by_split[split], incident_of) for split in names if by_split[split]]
+    if len(rows) > 1:
+        rows.append(score("+".join(names), [r for n in names for r in by_split[n]], incident_of))
+    table = _table(rows)
+    table.title = f"with the fitted weights ({fit_on} F1 {result.start_f1:.4f} -> {result.f1:.4f})"
+    out.print(table)
+    changed = {k: v for k, v in result.weights.items() if v != WEIGHTS[k]}
+    out.print(f"weights changed: {changed or 'none'}", highlight=False)
+    out.print("WEIGHTS = " + json.dumps(result.weights, indent=4), highlight=False)
+
+
 @eval_app.command()
 def clusters(
     db: Annotated[
@@ -169,6 +218,15 @@ def clusters(
         bool,
         typer.Option(
             "--relink", help="Profile and link every stored document again with the current rule."
+        ),
+    ] = False,
+    fit: Annotated[
+        bool,
+        typer.Option(
+            "--fit",
+            help="Also search the linking weights for the best B-cubed F1 on the train split "
+            "(keeping the news cases of resolve/link_cases.py right) and print them with the "
+            "figures they give. Nothing is stored or changed.",
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
@@ -210,6 +268,8 @@ def clusters(
         "ingest_seconds": round(ingest_seconds, 1),
         "docs_per_second": round(added / ingest_seconds, 2) if added and ingest_seconds else 0.0,
     }
+    if fit:
+        _fit(url, names, by_split, documents, quiet)
     if as_json:
         sys.stdout.write(_as_json(rows, timing) + "\n")
         return

@@ -1,9 +1,14 @@
-"""Which documents report the same incident: linked parts, with analyst corrections on top.
+"""Which documents report the same incident: groups of scored links, with analyst corrections on top.
 
-Each document is linked at ingest to the stored documents that report the same incident
-(``resolve/linking.py`` decides, pair by pair). An incident is a connected part of those links:
-a union of pairwise decisions, so the incidents do not depend on the order documents arrived in,
-and a new document only adds its own links (nothing is re-clustered).
+Each document is linked at ingest to the stored documents it was compared with, each link carrying
+``resolve/linking.py``'s score; a new document only adds its own links (nothing is re-clustered
+at ingest). The incidents are read from the links by average linkage: links are taken strongest
+first, and a link at least ``LINK_THRESHOLD`` sure joins the two groups of its documents when
+the stored scores between the two groups average at least ``GROUP_THRESHOLD``. Pairs that were
+never compared (far apart in time, or in different countries) are no evidence either way; a weak
+stored score is evidence against, so one strong pair no longer chains two incidents into one
+(single linkage did). Ties are broken by document ids, so the incidents depend only on the stored
+links, never on the order documents arrived in.
 
 Analysts correct the result with ``merge``, ``split`` and ``move``. A correction is stored as a
 fact (field ``correction``, extractor ``analyst``) and replayed on top of the links every time the
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from incidentdesk.model import Evidence, Fact
+from incidentdesk.resolve.linking import GROUP_THRESHOLD, LINK_THRESHOLD
 
 CorrectionOp = Literal["merge", "move", "detach"]
 
@@ -91,12 +97,49 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def average_linkage(
+    documents: Iterable[str],
+    links: Iterable[tuple[str, str, float]],
+    threshold: float = LINK_THRESHOLD,
+    group_threshold: float = GROUP_THRESHOLD,
+) -> dict[str, str]:
+    """Document -> the smallest document id of its group, grouping by average linkage.
+
+    Links are taken strongest first (ties by document ids); a link scoring at least
+    ``threshold`` joins its two groups when the links stored between them average at least
+    ``group_threshold``. Links to documents not in ``documents`` are ignored.
+    """
+    known = set(documents)
+    kept = {(min(a, b), max(a, b), s) for a, b, s in links if a in known and b in known and a != b}
+    score: dict[str, dict[str, float]] = {d: {} for d in known}
+    for a, b, s in kept:
+        score[a][b] = score[b][a] = s
+    group = {d: d for d in known}
+    members = {d: [d] for d in known}
+    for a, b, s in sorted(kept, key=lambda link: (-link[2], link[0], link[1])):
+        if s < threshold:
+            break
+        ga, gb = group[a], group[b]
+        if ga == gb:
+            continue
+        small, large = sorted((ga, gb), key=lambda g: (len(members[g]), g))
+        between = [v for x in members[small] for y, v in score[x].items() if group[y] == large]
+        if sum(between) / len(between) < group_threshold:
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        for d in members[gone]:
+            group[d] = keep
+        members[keep].extend(members.pop(gone))
+    return group
+
+
 def assign(
     documents: Sequence[str],
     links: Iterable[tuple[str, str, float]],
     corrections: Sequence[Correction] = (),
 ) -> dict[str, str]:
-    """Document id -> incident id, from the links and the corrections replayed in time order."""
+    """Document id -> incident id, from the links (``average_linkage``) and the corrections
+    replayed in time order."""
     known = set(documents)
     ordered = sorted(corrections, key=lambda c: c.at)
     latest_pin: dict[str, Correction] = {}
@@ -104,9 +147,9 @@ def assign(
         if c.op in ("move", "detach") and c.document in known:
             latest_pin[c.document] = c
     uf = _UnionFind(documents)
-    for a, b, _ in links:
-        if a in known and b in known and a not in latest_pin and b not in latest_pin:
-            uf.union(a, b)
+    free = [d for d in documents if d not in latest_pin]
+    for doc, root in average_linkage(free, links).items():
+        uf.union(doc, root)
     for doc, c in latest_pin.items():
         if c.op == "move" and c.target in known and c.target is not None:
             uf.union(doc, c.target)

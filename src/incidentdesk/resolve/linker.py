@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from incidentdesk.annotate.embedding import embed
 from incidentdesk.model import Document, Fact
-from incidentdesk.resolve.linking import LINK_THRESHOLD, link_score, may_link
+from incidentdesk.resolve.linking import LINK_FLOOR, link_score, may_link
 from incidentdesk.resolve.profile import DocProfile, build_profile
 
 
@@ -30,13 +30,14 @@ class Linker:
         return build_profile(document, facts, text, vector)
 
     def links_for(self, profile: DocProfile) -> list[tuple[str, float]]:
-        """(stored document, score) for every stored document reporting the same incident."""
+        """(stored document, score) for every stored document compared with ``profile`` that
+        scores at least ``LINK_FLOOR`` (``resolve/incidents.py`` decides from the scores)."""
         found = []
         for other in self.profiles.values():
             if other.document == profile.document or not may_link(profile, other):
                 continue
             score = link_score(profile, other)
-            if score >= LINK_THRESHOLD:
+            if score >= LINK_FLOOR:
                 found.append((other.document, round(score, 6)))
         return sorted(found)
 
