@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +12,7 @@ import numpy as np
 import spacy
 from spacy.language import Language
 
-from incidentdesk.muc4.labels import PIPE, RELEVANCE, ROLE_TAG, make_doc
+from incidentdesk.muc4.labels import PIPE, RELEVANCE, ROLE_TAG, TAGS, make_doc
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "model"
 SWITCH_PENALTY = 0.3
@@ -71,12 +71,29 @@ class RoleTagger:
             self.nlp.get_pipe(RELEVANCE) if RELEVANCE in self.nlp.pipe_names else None
         )
         self.n_tags = len(labels)
+        #: The fine-tuned MiniLM encoder (``muc4/transformer.py``) when the model has one: it
+        #: then gives the tag probabilities and the spaCy tagger only the tokens.
+        self.encoder: Any = None
+        if (path / "transformer").is_dir():
+            from incidentdesk.muc4.transformer import load_encoder
+
+            self.encoder = load_encoder(path)
+        self.tag_order = [TAGS.index(label) for label in labels]
 
     def probabilities(self, texts: Sequence[str]) -> list[Tagged]:
         """Per text: token offsets, tag probabilities and relevance."""
         docs = [make_doc(self.nlp, t) for t in texts]
         nonempty = [d for d in docs if len(d)]
-        scores = iter(self.model.predict(nonempty) if nonempty else [])
+        scores: Iterator[Any]
+        if self.encoder is not None:
+            scores = iter(
+                np.log(np.clip(self.encoder.word_probs([t.text for t in d]), 1e-9, 1.0))[
+                    :, self.tag_order
+                ]
+                for d in nonempty
+            )
+        else:
+            scores = iter(self.model.predict(nonempty) if nonempty else [])
         rel: list[float] = [1.0] * len(nonempty)
         if self.textcat is not None and nonempty:
             cats: Any = np.asarray(self.textcat.model.predict(nonempty))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from incidentdesk.eval.casing import is_shouting, truecase
+from incidentdesk.sources.casing import is_shouting, truecase
 from incidentdesk.eval.muc4_source import parse_header
 
 SHOUTING = (
