@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from incidentdesk.sources.casing import truecase
 from incidentdesk.model import SourceDocument, SourceProblem
 from incidentdesk.muc4.data import Record, iter_jsonl, split_path
+from incidentdesk.sources.casing import truecase
 from incidentdesk.sources.dates import MONTHS
 from incidentdesk.sources.jsonl import read_record
 

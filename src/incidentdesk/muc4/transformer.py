@@ -168,7 +168,9 @@ def load_encoder(model_dir: Path) -> Encoder | None:
     return Encoder(weights) if weights.is_file() else None
 
 
-def _examples(nlp: Any, tokenizer: Any, records: Sequence[Record]) -> list[tuple[Window, list[int]]]:
+def _examples(
+    nlp: Any, tokenizer: Any, records: Sequence[Record]
+) -> list[tuple[Window, list[int]]]:
     """(window, piece labels) for every window of every record."""
     index = {t: i for i, t in enumerate(TAGS)}
     out: list[tuple[Window, list[int]]] = []
