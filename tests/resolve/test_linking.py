@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from incidentdesk.resolve import link_cases
-from incidentdesk.resolve.link_cases import FIRST_FACTS, FIRST_TEXT, doc, fact, profile, vec
+from incidentdesk.resolve.link_cases import doc, fact, profile, vec
 from incidentdesk.resolve.linking import LINK_THRESHOLD, WEIGHTS, link_score, may_link, named_in
 from incidentdesk.resolve.profile import DocProfile, build_profile
 
@@ -33,22 +33,16 @@ def test_a_case_fails_with_weights_that_ignore_names() -> None:
     assert "an undated report naming the same victim" in failing
 
 
+def case(name: str) -> link_cases.LinkCase:
+    return next(c for c in link_cases.news_cases() if c.name == name)
+
+
 def test_same_incident_reported_twice_links() -> None:
-    first = first_report()
+    same = case("same incident reported again two days later")
+    first = same.first
     assert (first.date, first.country, first.places) == ("2031-05-09", "Norway", ("torvik",))
-    second = profile(
-        "d2",
-        cos=0.75,
-        date="2031-05-09",
-        reported="2031-05-11",
-        country="Norway",
-        country_stated=True,
-        places=("torvik",),
-        attack_types=("shooting",),
-        people=("arvid solberg",),
-    )
-    assert may_link(first, second)
-    assert link_score(first, second) >= LINK_THRESHOLD
+    assert may_link(first, same.second)
+    assert link_score(first, same.second) >= LINK_THRESHOLD
 
 
 def test_background_mention_does_not_link() -> None:
@@ -90,11 +84,9 @@ def test_different_countries_never_link() -> None:
 
 
 def test_other_incident_same_day_and_country_does_not_link() -> None:
-    first = first_report()
-    unrelated = profile(
-        "d5", cos=0.3, date="2031-05-09", country="Norway", attack_types=("kidnapping",)
-    )
-    assert link_score(first, unrelated) < LINK_THRESHOLD
+    kidnapping = case("a kidnapping the same day in the same country")
+    assert may_link(kidnapping.first, kidnapping.second)
+    assert link_score(kidnapping.first, kidnapping.second) < LINK_THRESHOLD
 
 
 def test_text_similarity_alone_is_not_enough_across_weeks() -> None:
@@ -104,36 +96,23 @@ def test_text_similarity_alone_is_not_enough_across_weeks() -> None:
 
 
 def test_undated_document_is_not_blocked_but_needs_strong_evidence() -> None:
-    first = first_report()
-    vague = profile("d7", cos=0.95, country="Norway", attack_types=("shooting",))
-    assert may_link(first, vague)
-    assert link_score(first, vague) < LINK_THRESHOLD
-    named = profile(
-        "d8", cos=0.95, country="Norway", attack_types=("shooting",), people=("arvid solberg",)
-    )
-    assert link_score(first, named) >= LINK_THRESHOLD
+    vague = case("an undated report on the same topic with nothing specific")
+    named = case("an undated report naming the same victim")
+    assert vague.second.day is None and vague.second.reported_day is None
+    assert may_link(vague.first, vague.second)
+    assert link_score(vague.first, vague.second) < LINK_THRESHOLD
+    assert link_score(named.first, named.second) >= LINK_THRESHOLD
 
 
 def test_report_naming_the_stated_venue_links() -> None:
     """A feature story with no extracted date or place, reported two days later, whose opening
     names the hall another report states as the venue."""
-    first = build_profile(
-        doc("d1", "2031-05-10"),
-        [*FIRST_FACTS, fact("d1", "venue", "Lakeside Hall")],
-        FIRST_TEXT,
-        vec(1.0),
-    )
-    story = build_profile(
-        doc("d9", "2031-05-11"),
-        [fact("d9", "attack_type", "shooting")],
-        "Kari Lunde had gone to the Lakeside Hall to hear her son play when the shooting began.",
-        vec(0.65),
-    )
-    assert story.date is None and story.places == ()
-    assert "lakeside hall" in story.names
-    assert link_score(first, story) >= LINK_THRESHOLD
-    unnamed = dataclasses.replace(story, document="d10", names=("kari lunde",))
-    assert link_score(first, unnamed) < LINK_THRESHOLD
+    story = case("a feature story two days later naming the stated venue")
+    assert story.second.date is None and story.second.places == ()
+    assert "lakeside hall" in story.second.names
+    assert link_score(story.first, story.second) >= LINK_THRESHOLD
+    unnamed = case("the same story without the venue's name")
+    assert link_score(unnamed.first, unnamed.second) < LINK_THRESHOLD
 
 
 def test_profile_json_round_trip() -> None:
@@ -181,24 +160,12 @@ def test_capitals_named_everywhere_do_not_count() -> None:
 
 
 def test_follow_up_months_later_links_only_through_specific_names() -> None:
-    first = build_profile(
-        doc("d1", "2031-05-10"),
-        [
-            *FIRST_FACTS,
-            fact("d1", "venue", "Lakeside Hall"),
-            fact("d1", "person", {"name": "Jon Brekke", "roles": ["suspect"]}),
-        ],
-        FIRST_TEXT,
-        vec(1.0),
+    follow = case("a follow-up months later naming the venue, a victim and the suspect")
+    assert follow.first.day is not None and follow.second.day is not None
+    assert follow.second.day - follow.first.day > 100
+    assert may_link(follow.first, follow.second)
+    assert link_score(follow.first, follow.second) >= LINK_THRESHOLD
+    fewer = dataclasses.replace(
+        follow.second, document="d12", names=("lakeside hall", "jon brekke")
     )
-    text = (
-        "A fourth victim of the Lakeside Hall shooting, Arvid Solberg, has died. "
-        "The trial of Jon Brekke opens next week."
-    )
-    follow_up = build_profile(
-        doc("d11", "2031-09-30"), [fact("d11", "date", "2031-09-29")], text, vec(0.65)
-    )
-    assert may_link(first, follow_up)
-    assert link_score(first, follow_up) >= LINK_THRESHOLD
-    fewer = dataclasses.replace(follow_up, document="d12", names=("lakeside hall", "jon brekke"))
-    assert not may_link(first, fewer)
+    assert not may_link(follow.first, fewer)
