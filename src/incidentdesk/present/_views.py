@@ -302,3 +302,26 @@ def figure_rows(incident: Incident, index: DocumentIndex) -> list[FigureRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A disagreement between sources, in words."""
+
+    field: str
+    values: str
+    documents: str
+    note: str
+
+
+def conflict_rows(incident: Incident, index: DocumentIndex) -> list[ConflictView]:
+    """The incident's conflicts in words: values, the documents that disagree, the note."""
+    return [
+        ConflictView(
+            field=c.field,
+            values="; ".join(value_text(v) for v in c.values) or DASH,
+            documents=join([index.title(d) for d in c.documents], sep="; "),
+            note=text_or_dash(c.note),
+        )
+        for c in incident.conflicts
+    ]

@@ -18,17 +18,18 @@ from markupsafe import Markup
 from incidentdesk.model import Incident, Record
 from incidentdesk.present._views import (
     DASH,
+    ConflictView,
     DocumentIndex,
     EvidenceView,
     FigureRow,
     InfoRow,
     chain,
+    conflict_rows,
     figure_rows,
     incident_heading,
     infobox_rows,
     join,
     text_or_dash,
-    value_text,
 )
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -70,16 +71,6 @@ class ClaimView:
     denied_by: str
     supported_by: str
     evidence: tuple[EvidenceView, ...]
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    """A disagreement between sources, in words."""
-
-    field: str
-    values: str
-    documents: str
-    note: str
 
 
 @dataclass(frozen=True)
@@ -166,15 +157,7 @@ def _incident_view(
             )
             for c in incident.claims
         ],
-        conflicts=[
-            ConflictView(
-                field=c.field,
-                values="; ".join(value_text(v) for v in c.values) or DASH,
-                documents=join([index.title(d) for d in c.documents], sep="; "),
-                note=text_or_dash(c.note),
-            )
-            for c in incident.conflicts
-        ],
+        conflicts=conflict_rows(incident, index),
         chart=svg_markup(chart_svgs.get(incident.id)),
     )
 

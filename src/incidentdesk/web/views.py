@@ -15,19 +15,20 @@ from urllib.parse import quote
 from incidentdesk.model import Evidence, Incident
 from incidentdesk.present._views import (
     DASH,
+    ConflictView,
     DocumentIndex,
     EvidenceView,
     FigureRow,
     InfoRow,
     _figure_sort_key,
     chain,
+    conflict_rows,
     figure_rows,
     figure_text,
     incident_heading,
     infobox_rows,
     join,
     text_or_dash,
-    value_text,
 )
 
 CONTEXT_CHARS = 320
@@ -175,14 +176,6 @@ class ClaimLine:
     value: Value
 
 
-@dataclass(frozen=True)
-class ConflictLine:
-    field: str
-    values: str
-    documents: str
-    note: str
-
-
 @dataclass
 class IncidentPage:
     """Everything the incident page shows, and every value by key."""
@@ -194,7 +187,7 @@ class IncidentPage:
     timeline: list[TimelineLine]
     people: list[PersonLine]
     claims: list[ClaimLine]
-    conflicts: list[ConflictLine]
+    conflicts: list[ConflictView]
     values: dict[str, Value] = field(default_factory=dict)
 
 
@@ -292,15 +285,7 @@ def incident_page(incident: Incident, index: DocumentIndex) -> IncidentPage:
         )
         for n, c in enumerate(incident.claims, start=1)
     ]
-    conflicts = [
-        ConflictLine(
-            field=c.field,
-            values="; ".join(value_text(v) for v in c.values) or DASH,
-            documents=join([index.title(d) for d in c.documents], sep="; "),
-            note=text_or_dash(c.note),
-        )
-        for c in incident.conflicts
-    ]
+    conflicts = conflict_rows(incident, index)
     page = IncidentPage(
         id=iid,
         heading=incident_heading(incident),
