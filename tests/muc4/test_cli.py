@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -47,6 +48,24 @@ def test_train_smoke(muc4_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["predict", str(src), "--model", str(out)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == "X"
+
+
+def test_train_smoke_with_the_minilm_tagger(muc4_dir: Path, tmp_path: Path) -> None:
+    """``--encoder-epochs`` fine-tunes MiniLM after the recipe; the tagger then reads with it."""
+    out = tmp_path / "model"
+    args = ["train", "--out", str(out), "--limit", "4", "--epochs", "1", "--encoder-epochs", "1"]
+    result = runner.invoke(app, [*args, "--data", str(muc4_dir)])
+    assert result.exit_code == 0, result.output
+    assert (out / "transformer" / "weights.safetensors").is_file()
+    info = json.loads((out / "transformer" / "training.json").read_text())
+    assert info["documents"] == 4 and info["windows"] >= 4
+    tagger = RoleTagger(out)
+    assert tagger.encoder is not None
+    text = "guerrillas killed the mayor of the town with a car bomb."
+    tagged = tagger.probabilities([text.upper(), text])
+    assert tagged[0].probs.shape == (len(tagged[0].offsets), 11)
+    assert np.allclose(tagged[0].probs.sum(axis=1), 1.0, atol=1e-4)
+    assert np.allclose(tagged[0].probs, tagged[1].probs, atol=1e-5)  # case does not matter
 
 
 def test_predict_three_dev_reports(muc4_dir: Path, tmp_path: Path) -> None:

@@ -157,6 +157,15 @@ def train(
     seed: Annotated[int, typer.Option("--seed")] = 0,
     limit: Annotated[int | None, typer.Option("--limit", help="Use the first N reports.")] = None,
     epochs: Annotated[int | None, typer.Option("--epochs")] = None,
+    encoder_epochs: Annotated[
+        int,
+        typer.Option(
+            "--encoder-epochs",
+            help="Also fine-tune the MiniLM role tagger for this many epochs (experimental: "
+            "about 12 min per epoch on 2 cores; it then gives the tag probabilities). 0: off.",
+            min=0,
+        ),
+    ] = 0,
     data: DataOpt = None,
 ) -> None:
     """Train on train.jsonl (tagger, out-of-fold rescorer, thresholds) into a model dir."""
@@ -165,5 +174,7 @@ def train(
     records = _load("train", data)
     if limit is not None:
         records = records[:limit]
-    info = fit(records, out, seed=seed, epochs=epochs, log=typer.echo)
+    info = fit(
+        records, out, seed=seed, epochs=epochs, encoder_epochs=encoder_epochs, log=typer.echo
+    )
     typer.echo(f"trained on {len(records)} reports in {info['seconds']}s -> {out}")

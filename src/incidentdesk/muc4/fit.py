@@ -115,8 +115,12 @@ def fit(
     seed: int = 0,
     epochs: int | None = None,
     folds: bool = True,
+    encoder_epochs: int = 0,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
+    """The whole recipe into ``out``; with ``encoder_epochs`` > 0 the MiniLM role tagger
+    (``muc4/transformer.py``) is fine-tuned last and replaces the CNN's tag probabilities
+    (rescorer and thresholds stay those chosen on the CNN's out-of-fold candidates)."""
     started = time.time()
     opts = dict(DEFAULTS)
     if epochs is not None:
@@ -164,6 +168,15 @@ def fit(
             info["oof_candidates"] = len(labels)
             info["oof_positive"] = sum(labels)
     settings.to_disk(out)
+    if encoder_epochs > 0:
+        import spacy
+
+        from incidentdesk.muc4.transformer import train_encoder
+
+        log(f"MiniLM role tagger: {encoder_epochs} epochs on {len(records)} reports")
+        info["encoder"] = train_encoder(
+            spacy.load(out), records, out, seed=seed, epochs=encoder_epochs, log=log
+        )
     info["seconds"] = round(time.time() - started, 1)
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info

@@ -205,6 +205,7 @@ def train_encoder(
     encoder = Encoder(threads=threads)
     torch = encoder.torch
     torch.manual_seed(seed)
+    deterministic = torch.are_deterministic_algorithms_enabled()
     torch.use_deterministic_algorithms(True)
     rng = random.Random(seed)
     encoder.head = torch.nn.Linear(encoder.model.config.hidden_size, len(TAGS))
@@ -249,6 +250,7 @@ def train_encoder(
             total += loss.item()
         history.append({"epoch": epoch + 1, "loss": round(total, 3)})
         log(f"encoder epoch {epoch + 1}/{epochs} loss {total:.2f} ({time.time() - started:.0f}s)")
+    torch.use_deterministic_algorithms(deterministic)
     from safetensors.torch import save_file
 
     target = out / SUBDIR
