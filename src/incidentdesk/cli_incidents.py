@@ -233,6 +233,90 @@ def changes(
     _print_changes(feed, record)
 
 
+def explain(
+    first: Annotated[str, typer.Argument(help="A document id (or 6+ characters of it).")],
+    second: Annotated[str, typer.Argument(help="Another document id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Why two documents are, or are not, in one incident: the link score term by term.
+
+    Shows whether the pair was compared at all (blocking), each piece of evidence with its weight,
+    the score, and, for documents in different incidents, the average of the stored scores
+    between the two incidents that the grouping compares with its threshold.
+    """
+    from incidentdesk.resolve.linking import (
+        GROUP_THRESHOLD,
+        LINK_THRESHOLD,
+        WEIGHTS,
+        blocked_reason,
+        features,
+        link_score,
+    )
+    from incidentdesk.resolve.profile import DocProfile
+
+    with open_store(db) as store:
+        a, b = _document(store, first), _document(store, second)
+        stored = store.profiles()
+        assignment = assign_incidents(store)
+        links = {(x, y): s for x, y, s in store.links()}
+    missing = [d for d in (a, b) if d not in stored]
+    if missing:
+        err.print(
+            f"[red]error:[/red] no profile for {', '.join(missing)}: run `incidentdesk relink`"
+        )
+        raise typer.Exit(2)
+    pa, pb = DocProfile.from_json(stored[a]), DocProfile.from_json(stored[b])
+    blocked = blocked_reason(pa, pb)
+    terms = {k: (v, WEIGHTS[k]) for k, v in features(pa, pb).items()} if not blocked else {}
+    score = link_score(pa, pb)
+    members = {inc: _members(assignment, inc) for inc in {assignment[a], assignment[b]}}
+    between = [
+        s
+        for x in members[assignment[a]]
+        for y in members[assignment[b]]
+        if (s := links.get((min(x, y), max(x, y)))) is not None
+    ]
+    average = sum(between) / len(between) if between and assignment[a] != assignment[b] else None
+    result = {
+        "documents": [a, b],
+        "incidents": [assignment[a], assignment[b]],
+        "same_incident": assignment[a] == assignment[b],
+        "compared": blocked is None,
+        "blocked": blocked,
+        "score": round(score, 6),
+        "stored_link": links.get((min(a, b), max(a, b))),
+        "link_threshold": LINK_THRESHOLD,
+        "terms": {k: {"value": round(v, 4), "weight": w} for k, (v, w) in terms.items()},
+        "bias": WEIGHTS["bias"],
+        "average_between_incidents": None if average is None else round(average, 6),
+        "group_threshold": GROUP_THRESHOLD,
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    same = "the same incident" if result["same_incident"] else "different incidents"
+    out.print(f"{escape(a[:12])} and {escape(b[:12])}: {same}", highlight=False)
+    if blocked:
+        out.print(f"not compared: {escape(blocked)}", highlight=False)
+    else:
+        table = Table(title=f"link score {score:.3f} (links at >= {LINK_THRESHOLD})")
+        for column in ("evidence", "value", "weight", "contribution"):
+            table.add_column(column, justify="left" if column == "evidence" else "right")
+        table.add_row("bias", "", f"{WEIGHTS['bias']:g}", f"{WEIGHTS['bias']:+.2f}")
+        for name, (value, weight) in terms.items():
+            if value:
+                table.add_row(name, f"{value:.3f}", f"{weight:g}", f"{value * weight:+.2f}")
+        out.print(table)
+    if average is not None:
+        out.print(
+            f"the stored scores between the two incidents average {average:.3f} over "
+            f"{len(between)} pair(s); they are joined at >= {GROUP_THRESHOLD} when one pair "
+            f"scores >= {LINK_THRESHOLD}",
+            highlight=False,
+        )
+
+
 def relink(db: DbOption = None) -> None:
     """Profile every stored document again and rebuild the same-incident links.
 
@@ -268,4 +352,5 @@ def register(app: typer.Typer) -> None:
     app.command()(split)
     app.command()(move)
     app.command()(changes)
+    app.command()(explain)
     app.command()(relink)

@@ -68,3 +68,33 @@ def test_corrections_name_what_is_wrong(db: str) -> None:
     assert "no incident" in out
     out = run("changes", "--since", "yesterday", "--db", db, code=2)
     assert "ISO 8601" in out
+
+
+def test_explain_shows_the_score_term_by_term(db: str, tmp_path: Path) -> None:
+    with Store(db) as store:
+        docs = {Path(d.source).name: d.id for d in store.documents()}
+        links = {(a, b): s for a, b, s in store.links()}
+    first = docs["01_kendyrlik_courier_first_report.html"]
+    wire = docs["02_steppe_wire_update.txt"]
+    shown = json.loads(run("explain", first, wire[:8], "--db", db, "--json"))
+    assert shown["same_incident"] and shown["compared"] and shown["blocked"] is None
+    terms = shown["terms"]
+    z = shown["bias"] + sum(t["value"] * t["weight"] for t in terms.values())
+    assert shown["score"] == pytest.approx(1 / (1 + 2.718281828459045**-z), abs=1e-3)
+    assert shown["stored_link"] == links[(min(first, wire), max(first, wire))]
+    text = run("explain", first, wire, "--db", db)
+    assert "the same incident" in text and "cosine" in text
+
+    # a report months later that names too little is not even compared with the first report
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "06.txt").write_bytes((LATER / "06_kendyrlik_courier_toll_revised.txt").read_bytes())
+    run("ingest", "-q", "--db", db, str(later))
+    with Store(db) as store:
+        late = next(d.id for d in store.documents() if d.source.endswith("06.txt"))
+    shown = json.loads(run("explain", late, first, "--db", db, "--json"))
+    assert not shown["compared"] and "days apart" in shown["blocked"]
+    assert shown["score"] == 0.0 and shown["terms"] == {}
+    assert "not compared" in run("explain", late, first, "--db", db)
+
+    run("explain", first, "no-such-document", "--db", db, code=2)

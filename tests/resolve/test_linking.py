@@ -11,7 +11,14 @@ import pytest
 
 from incidentdesk.resolve import link_cases
 from incidentdesk.resolve.link_cases import doc, fact, profile, vec
-from incidentdesk.resolve.linking import LINK_THRESHOLD, WEIGHTS, link_score, may_link, named_in
+from incidentdesk.resolve.linking import (
+    LINK_THRESHOLD,
+    WEIGHTS,
+    blocked_reason,
+    link_score,
+    may_link,
+    named_in,
+)
 from incidentdesk.resolve.profile import DocProfile, build_profile
 
 
@@ -169,3 +176,12 @@ def test_follow_up_months_later_links_only_through_specific_names() -> None:
         follow.second, document="d12", names=("lakeside hall", "jon brekke")
     )
     assert not may_link(follow.first, fewer)
+
+
+def test_blocked_reason_says_why_a_pair_is_not_compared() -> None:
+    first = first_report()
+    twin = profile("d4", cos=1.0, date="2031-05-09", country="Sweden", country_stated=True)
+    assert blocked_reason(first, twin) == "the stated countries differ (Norway / Sweden)"
+    later = profile("d6", cos=0.9, reported="2031-06-20", country="Norway")
+    assert "days apart" in str(blocked_reason(first, later))
+    assert blocked_reason(first, profile("d7", cos=0.95, country="Norway")) is None

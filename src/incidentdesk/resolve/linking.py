@@ -105,10 +105,25 @@ def may_link(a: DocProfile, b: DocProfile) -> bool:
     time. A country read from the text (not stated by a fact) never blocks: a report filed abroad
     names the country it was filed in.
     """
-    if a.document == b.document or _stated_countries_clash(a, b):
-        return False
+    return blocked_reason(a, b) is None
+
+
+def blocked_reason(a: DocProfile, b: DocProfile) -> str | None:
+    """Why ``may_link`` keeps the two reports from being compared, in words (None: compared)."""
+    if a.document == b.document:
+        return "the same document"
+    if _stated_countries_clash(a, b):
+        return f"the stated countries differ ({a.country} / {b.country})"
     gap = _gap(_clock(a), _clock(b))
-    return gap is None or gap <= DATE_WINDOW or name_ties(a, b) >= MIN_FAR_TIES
+    if gap is None or gap <= DATE_WINDOW:
+        return None
+    ties = name_ties(a, b)
+    if ties >= MIN_FAR_TIES:
+        return None
+    return (
+        f"{gap} days apart (more than {DATE_WINDOW}) with {ties} specific name(s) in common "
+        f"(at least {MIN_FAR_TIES} needed)"
+    )
 
 
 @lru_cache(maxsize=1 << 16)
