@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -108,6 +109,40 @@ def choose_settings(cands: Sequence[Candidates], log: Callable[[str], None]) -> 
     return s
 
 
+def _train_encoder(
+    records: Sequence[Record], out: Path, seed: int, epochs: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    import spacy
+
+    from incidentdesk.muc4.transformer import train_encoder
+
+    log(f"MiniLM role tagger: {epochs} epochs on {len(records)} reports")
+    return train_encoder(spacy.load(out), records, out, seed=seed, epochs=epochs, log=log)
+
+
+def _encoder_fold(
+    records: Sequence[Record],
+    halves: list[list[int]],
+    out: Path,
+    seed: int,
+    epochs: int,
+    log: Callable[[str], None],
+) -> tuple[list[Candidates], list[Lexicon]]:
+    """Out-of-fold candidates for the MiniLM tagger: one encoder trained on the first half reads
+    the second (a second fold would double the cost; the tokenizer and relevance classifier are
+    the final ones in ``out``)."""
+    train_half = [records[i] for i in halves[0]]
+    held = [records[i] for i in halves[1]]
+    with tempfile.TemporaryDirectory(prefix="muc4-fold-") as tmp:
+        fold_dir = Path(tmp) / "fold"
+        shutil.copytree(out, fold_dir)
+        log(f"fold: MiniLM role tagger on {len(train_half)} reports, read {len(held)}")
+        _train_encoder(train_half, fold_dir, seed, epochs, log)
+        lexicon = Lexicon.from_records(train_half)
+        found = _candidates(RoleTagger(fold_dir), lexicon, held)
+    return found, [lexicon] * len(held)
+
+
 def fit(
     records: Sequence[Record],
     out: Path,
@@ -118,9 +153,13 @@ def fit(
     encoder_epochs: int = 0,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """The whole recipe into ``out``; with ``encoder_epochs`` > 0 the MiniLM role tagger
-    (``muc4/transformer.py``) is fine-tuned last and replaces the CNN's tag probabilities
-    (rescorer and thresholds stay those chosen on the CNN's out-of-fold candidates)."""
+    """The whole recipe into ``out``.
+
+    With ``encoder_epochs`` > 0 the MiniLM role tagger (``muc4/transformer.py``) gives the tag
+    probabilities: the spaCy pipeline is trained once (tokenizer, relevance classifier), one
+    fold encoder trained on half the reports gives the out-of-fold candidates of the other half
+    for the rescorer and the thresholds, and the final encoder is trained on all reports.
+    """
     started = time.time()
     opts = dict(DEFAULTS)
     if epochs is not None:
@@ -128,21 +167,29 @@ def fit(
     info: dict[str, Any] = {"seed": seed, **opts}
     oof: list[Candidates] = []
     oof_lexicons: list[Lexicon] = []
-    if folds and len(records) >= 4:
-        order = list(range(len(records)))
-        random.Random(seed).shuffle(order)
-        halves = [sorted(order[::2]), sorted(order[1::2])]
-        with tempfile.TemporaryDirectory(prefix="muc4-fold-") as tmp:
-            for k, held in enumerate(halves):
-                train_idx = halves[1 - k]
-                log(f"fold {k + 1}/2: training on {len(train_idx)} reports")
-                fold_dir = Path(tmp) / f"fold{k}"
-                train([records[i] for i in train_idx], fold_dir, seed=seed, log=log, **opts)
-                lexicon = Lexicon.from_records([records[i] for i in train_idx])
-                oof.extend(_candidates(RoleTagger(fold_dir), lexicon, [records[i] for i in held]))
-                oof_lexicons.extend([lexicon] * len(held))
-    log(f"final tagger: training on {len(records)} reports")
-    info["tagger"] = train(records, out, seed=seed, log=log, **opts)
+    order = list(range(len(records)))
+    random.Random(seed).shuffle(order)
+    halves = [sorted(order[::2]), sorted(order[1::2])]
+    if encoder_epochs > 0:
+        log(f"tokenizer, relevance classifier (and CNN tagger): training on {len(records)} reports")
+        info["tagger"] = train(records, out, seed=seed, log=log, **opts)
+        if folds and len(records) >= 4:
+            oof, oof_lexicons = _encoder_fold(records, halves, out, seed, encoder_epochs, log)
+        info["encoder"] = _train_encoder(records, out, seed, encoder_epochs, log)
+    else:
+        if folds and len(records) >= 4:
+            with tempfile.TemporaryDirectory(prefix="muc4-fold-") as tmp:
+                for k, held in enumerate(halves):
+                    train_idx = halves[1 - k]
+                    log(f"fold {k + 1}/2: training on {len(train_idx)} reports")
+                    fold_dir = Path(tmp) / f"fold{k}"
+                    train([records[i] for i in train_idx], fold_dir, seed=seed, log=log, **opts)
+                    lexicon = Lexicon.from_records([records[i] for i in train_idx])
+                    held_records = [records[i] for i in held]
+                    oof.extend(_candidates(RoleTagger(fold_dir), lexicon, held_records))
+                    oof_lexicons.extend([lexicon] * len(held))
+        log(f"final tagger: training on {len(records)} reports")
+        info["tagger"] = train(records, out, seed=seed, log=log, **opts)
     Gazetteer.from_records(records).to_disk(out / PLACES_FILE)
     Lexicon.from_records(records).to_disk(out / LEXICON_FILE)
     settings = Settings()
@@ -168,15 +215,6 @@ def fit(
             info["oof_candidates"] = len(labels)
             info["oof_positive"] = sum(labels)
     settings.to_disk(out)
-    if encoder_epochs > 0:
-        import spacy
-
-        from incidentdesk.muc4.transformer import train_encoder
-
-        log(f"MiniLM role tagger: {encoder_epochs} epochs on {len(records)} reports")
-        info["encoder"] = train_encoder(
-            spacy.load(out), records, out, seed=seed, epochs=encoder_epochs, log=log
-        )
     info["seconds"] = round(time.time() - started, 1)
     (out / "training.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
