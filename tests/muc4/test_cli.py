@@ -136,3 +136,20 @@ def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
 def test_test_split_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", "--split", "test", "--data", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_encoder_weights_round_trip_as_int8_differences() -> None:
+    torch = pytest.importorskip("torch")
+    from incidentdesk.muc4.transformer import SCALE, dequantize, quantize
+
+    gen = torch.Generator().manual_seed(0)
+    base = {"w": torch.randn(6, 8, generator=gen), "b": torch.randn(8, generator=gen)}
+    trained = {"w": base["w"] + 0.01 * torch.randn(6, 8, generator=gen), "b": base["b"] + 0.5}
+    stored = quantize(trained, base)
+    assert stored["w"].dtype == torch.int8 and stored["b"].dtype == torch.float16
+    assert set(stored) == {"w", "w" + SCALE, "b"}
+    back = dequantize(stored, base)
+    change = (trained["w"] - base["w"]).abs().amax(dim=1, keepdim=True)
+    assert ((back["w"] - trained["w"]).abs() <= change / 127 / 2 + 1e-6).all()
+    assert torch.allclose(back["b"], trained["b"], atol=1e-2)
+    assert not torch.allclose(back["w"], base["w"])
