@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from incidentdesk.eval.link_fit import FIXED, PairFeatures, fit_weights
 from incidentdesk.muc4.data import Record
 from incidentdesk.resolve.link_cases import LinkCase, news_cases, profile
@@ -30,6 +32,12 @@ def _world() -> tuple[PairFeatures, list[Record], dict[str, str]]:
     return PairFeatures.of(profiles), records, documents
 
 
+def _bias_just_below(pairs: PairFeatures) -> float:
+    """A bias at which the committed weights link no pair, but one step up links the closest."""
+    w = np.array([WEIGHTS[k] for k in pairs.names])
+    return -float((pairs.matrix @ w).max()) - 0.1
+
+
 def test_pairs_are_every_compared_pair_with_named_features() -> None:
     pairs, _, _ = _world()
     assert len(pairs.pairs) == 15
@@ -39,7 +47,7 @@ def test_pairs_are_every_compared_pair_with_named_features() -> None:
 
 def test_search_raises_the_f1() -> None:
     pairs, records, documents = _world()
-    start = {**WEIGHTS, "bias": -6.5}
+    start = {**WEIGHTS, "bias": _bias_just_below(pairs)}
     result = fit_weights(pairs, records, documents, start, cases=())
     assert result.start_f1 == 0.5  # six singletons, two groups of three
     assert result.f1 == 1.0
@@ -58,7 +66,7 @@ def test_the_news_cases_hold_after_a_search_from_the_committed_weights() -> None
 
 def test_a_step_that_breaks_a_case_is_not_taken() -> None:
     pairs, records, documents = _world()
-    start = {**WEIGHTS, "bias": -6.5}
+    start = {**WEIGHTS, "bias": _bias_just_below(pairs)}
     # a case that holds only while the rule links nothing like the first shooting's reports
     strict = LinkCase(
         "never link these",

@@ -15,6 +15,7 @@ from typing import Any
 
 from incidentdesk.annotate.dates import DateMention, find_dates, find_times, parse_iso_date
 from incidentdesk.annotate.numbers import NumberMention, find_numbers
+from incidentdesk.annotate.statement_dates import governed_by_other_event, next_to_reporting_verb
 from incidentdesk.model import SourceDocument
 
 MAX_PARAGRAPH = 100_000
@@ -141,26 +142,23 @@ def _acronyms(text: str) -> dict[str, str]:
     return found
 
 
-#: A date right next to a reporting verb ("said today", "X today charged that ...") dates the
-#: statement, not the incident the sentence is about.
-_REPORTING = (
-    r"(?:said|says|reported|announced|stated|charged|told|declared|denied|confirmed|"
-    r"acknowledged|added|explained|asserted|disclosed|revealed|called|offered|urged|demanded)"
-)
-_REPORTING_BEFORE = re.compile(rf"\b{_REPORTING}\s+(?:\w+\s+)?$", re.IGNORECASE)
-_REPORTING_AFTER = re.compile(rf"^\s+(?:\w+\s+)?{_REPORTING}\b", re.IGNORECASE)
-
-
-def _statement_date(sent: Sentence, mention: DateMention) -> bool:
+def _statement_date(sent: Sentence, mention: DateMention, attacks: list[int]) -> bool:
+    """Whether a date of the sentence dates a statement or another happening, not the attack
+    (``annotate/statement_dates.py``); ``attacks``: offsets of the attack words in the sentence."""
     start, end = mention.start - sent.start, mention.end - sent.start  # mentions: text offsets
-    before = sent.text[max(0, start - 30) : start]
-    after = sent.text[end : end + 40]
-    return bool(_REPORTING_BEFORE.search(before) or _REPORTING_AFTER.search(after))
+    if next_to_reporting_verb(sent.text, start, end):
+        return True
+    base = sent.offset - sent.start  # token.idx + base: offset in the sentence text
+    date_tokens = [t for t in sent.span if start <= t.idx + base < end]
+    attack_tokens = {
+        t.i for t in sent.span if any(t.idx + base <= a < t.idx + base + len(t) for a in attacks)
+    }
+    return governed_by_other_event(date_tokens, attack_tokens)
 
 
 def _incident_day(sent: Sentence, on_only: bool) -> date | None:
     """The day a sentence with an attack word dates the attack to: of its day mentions (not
-    those that date a statement), the one nearest an attack word."""
+    those that date a statement or another happening), the one nearest an attack word."""
     attacks = [m.start() for m in ATTACK_WORDS.finditer(sent.text)]
     if not attacks:
         return None
@@ -170,7 +168,7 @@ def _incident_day(sent: Sentence, on_only: bool) -> date | None:
         if d.precision == "day"
         and d.date
         and (d.relation == "on" or not on_only)
-        and not _statement_date(sent, d)
+        and not _statement_date(sent, d, attacks)
     ]
     if not days:
         return None

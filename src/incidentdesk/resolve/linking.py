@@ -51,18 +51,18 @@ ATTACK_KINDS: dict[str, str] = {
 
 #: Weights of the logistic score: a logistic regression on MUC-4 train pairs, then a coordinate
 #: search for the best train B-cubed F1 of the incidents (``incidentdesk eval clusters --fit``)
-#: that keeps the news cases of ``resolve/linking_cases.py`` right; ``undated`` and the name and
+#: that keeps the news cases of ``resolve/link_cases.py`` right; ``undated`` and the name and
 #: far-apart weights were set by hand (docs/clustering.md).
 WEIGHTS: dict[str, float] = {
     "bias": -4.25,
-    "cosine": 3.7,
+    "cosine": 3.95,
     "cosine_over_60": 0.4,
-    "same_day": 1.2,
+    "same_day": 1.45,
     "next_day": -1.6,
     "days_2_3": -0.7,
     "undated": -1.5,
     "stated_same_day": 0.45,
-    "stated_next_day": 1.8,
+    "stated_next_day": 0.8,
     "reported_soon_after": 0.6,
     "same_country": 0.5,
     "same_place": 1.0,
