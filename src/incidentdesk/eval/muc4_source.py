@@ -3,7 +3,7 @@
 A MUC-4 line (``{"id", "header", "text", "templates"}``) keeps its dateline in ``header``
 (``SAN SALVADOR, 3 JAN 90 (DPA) -- [TEXT]``) and its body in ``text``, all in capitals. The
 document handed to the pipeline is the dateline (without the bracketed tags) on its first line
-and the body after a blank line, both with their case restored (``sources.casing``); the dateline's
+and the body after a blank line, both with their case restored (``annotate.casing``); the dateline's
 date is the document's publication date, so that "yesterday" and year-less dates resolve
 against it. A dateline without a year ("25 JAN", "NO DATE") gives no publication date.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from incidentdesk.annotate.casing import truecase
 from incidentdesk.model import SourceDocument, SourceProblem
 from incidentdesk.muc4.data import Record, iter_jsonl, split_path
-from incidentdesk.sources.casing import truecase
 from incidentdesk.sources.dates import MONTHS
 from incidentdesk.sources.jsonl import read_record
 

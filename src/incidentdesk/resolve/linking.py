@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from incidentdesk.resolve.countries import country_of
+from incidentdesk.annotate.countries import country_of
 from incidentdesk.resolve.profile import DocProfile
 
 #: Most days between two reports' dates (each report's stated incident date, else its report

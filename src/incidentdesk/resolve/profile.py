@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from incidentdesk.annotate.countries import country_of, find_places
 from incidentdesk.model import Document, Fact
-from incidentdesk.resolve.countries import country_of, find_places
 
 PROFILE_VERSION = 1
 #: Characters at the start of the text read for the country when no fact states one.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from incidentdesk.resolve.countries import find_places
+from incidentdesk.annotate.countries import find_places
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?]\s*[\"'”’)\]]*\s*$")

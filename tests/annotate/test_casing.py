@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from incidentdesk.annotate.casing import is_shouting, truecase
 from incidentdesk.eval.muc4_source import parse_header
-from incidentdesk.sources.casing import is_shouting, truecase
 
 SHOUTING = (
     "GUERRILLAS OF THE PEOPLES ARMED VANGUARD [PAV] ATTACKED A POLICE POST IN QUETZALTOJA "

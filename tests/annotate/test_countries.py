@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from incidentdesk.resolve.countries import countries_in, country_of, find_places
+from incidentdesk.annotate.countries import countries_in, country_of, find_places
 
 
 def test_country_of_names_demonyms_and_cities() -> None:
