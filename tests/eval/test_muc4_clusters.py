@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from incidentdesk.cli import app
 from incidentdesk.eval.clusters import (
+    DateAgreement,
+    date_agreement,
     gold_groups,
     gold_keys,
     incidents_by_message,
@@ -63,6 +68,39 @@ def test_gold_keys_skip_optional_and_undated_templates() -> None:
     assert gold_groups([record, {"id": "X-2", "templates": []}]) == {
         "X-1": {("BOMBING", "02 MAR 90", "PERU")}
     }
+
+
+def test_stated_dates_against_the_keys() -> None:
+    def record(ident: str, *dates: str) -> Record:
+        return {
+            "id": ident,
+            "templates": [
+                {"incident_type": "ATTACK", "date": d, "location": "PERU"} for d in dates
+            ],
+        }
+
+    records = [
+        record("on-day", "- 05 MAR 90"),  # the last day the key allows
+        record("second-key", "01 MAR 90", "09 MAR 90"),
+        record("near", "05 MAR 90"),
+        record("far", "05 MAR 90"),
+        record("none", "05 MAR 90"),
+        record("impossible", "31 NOV 89"),  # no readable key date: left out
+        record("irrelevant"),  # no template: not scored
+    ]
+    documents = {str(r["id"]): f"doc-{r['id']}" for r in records}
+    stated = {
+        "doc-on-day": "1990-03-05",
+        "doc-second-key": "1990-03-09",
+        "doc-near": "1990-03-02",
+        "doc-far": "1990-02-20",
+        "doc-none": None,
+        "doc-impossible": "1989-11-30",
+        "doc-irrelevant": "1990-03-05",
+    }
+    found = date_agreement(records, documents, stated)
+    assert found == DateAgreement(right=2, near=1, wrong=1, missing=1)
+    assert found.messages == 5
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +159,18 @@ def test_one_at_a_time_in_any_order_gives_the_same_incidents(
             )
             linker.remember(p)
         assert incidents.groups(incidents.assign(documents, links)) == batch
+
+
+@needs_data
+def test_the_command_prints_figures_and_stated_dates_as_json(tmp_path: Path) -> None:
+    db = tmp_path / "clusters.db"
+    args = ["eval", "clusters", "--db", str(db), "--limit", "6", "--splits", "train", "--json"]
+    result = CliRunner().invoke(app, [*args, "--data", str(DATA), "-q"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    (row,) = payload["sets"]
+    assert row["set"] == "train" and row["messages"] == 6
+    assert 0.0 <= row["f1"] <= 1.0
+    dates = payload["stated_dates"]
+    assert sum(dates.values()) <= row["scored"]
+    assert payload["timing"]["ingested"] >= 5  # two messages may share one text

@@ -15,8 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from incidentdesk.eval.clusters import (
+    NEAR_DAYS,
     SCORING_NOTE,
     ClusterScores,
+    DateAgreement,
+    date_agreement,
     incidents_by_message,
     ingest_records,
     score,
@@ -114,10 +117,16 @@ def _table(rows: list[ClusterScores]) -> Table:
     return table
 
 
-def _as_json(rows: list[ClusterScores], timing: dict[str, float]) -> str:
+def _as_json(rows: list[ClusterScores], timing: dict[str, float], dates: DateAgreement) -> str:
     payload = {
         "scoring": SCORING_NOTE,
         "timing": timing,
+        "stated_dates": {
+            "right": dates.right,
+            "near": dates.near,
+            "wrong": dates.wrong,
+            "missing": dates.missing,
+        },
         "sets": [
             {
                 "set": r.name,
@@ -239,6 +248,7 @@ def clusters(
     reports are skipped (same content), so an interrupted run resumes where it stopped.
     """
     from incidentdesk.pipeline import relink as relink_store
+    from incidentdesk.resolve.profile import DocProfile
     from incidentdesk.resolve.record import assign_incidents
 
     names = [s.strip() for s in splits.split(",") if s.strip()]
@@ -258,6 +268,8 @@ def clusters(
             err.print("re-linking every stored document ...")
             relink_store(store)
         assignment = assign_incidents(store)
+        stated = {d: DocProfile.from_json(p).date for d, p in store.profiles().items()}
+    dates = date_agreement(records, documents, stated)
     incident_of = incidents_by_message(documents, assignment)
     rows = [score(split, by_split[split], incident_of) for split in names if by_split[split]]
     if len(rows) > 1:
@@ -271,10 +283,16 @@ def clusters(
     if fit:
         _fit(url, names, by_split, documents, quiet)
     if as_json:
-        sys.stdout.write(_as_json(rows, timing) + "\n")
+        sys.stdout.write(_as_json(rows, timing, dates) + "\n")
         return
     out.print(_table(rows))
     out.print(f"scoring: {SCORING_NOTE}", highlight=False)
+    out.print(
+        f"stated incident dates of the {dates.messages} scored messages: {dates.right} on a key's "
+        f"day, {dates.near} 1-{NEAR_DAYS} days off, {dates.wrong} further off, "
+        f"{dates.missing} none",
+        highlight=False,
+    )
     rate = f", {timing['docs_per_second']} docs/s" if added else ""
     out.print(
         f"{added} reports ingested in {timing['ingest_seconds']} s{rate}; "

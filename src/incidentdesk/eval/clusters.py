@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from incidentdesk.eval.bcubed import BCubed, bcubed, partition
 from incidentdesk.eval.muc4_source import muc4_document
@@ -118,6 +119,53 @@ def score(name: str, records: list[Record], incident_of: Mapping[str, str]) -> C
         first_template=bcubed(predicted, partition(first)),
         singletons=bcubed(alone, gold),
     )
+
+
+#: A stated date this many days or fewer from a key's date counts as "near" (the blocking window).
+NEAR_DAYS = 3
+
+
+@dataclass(frozen=True)
+class DateAgreement:
+    """How the incident dates the documents state compare with their messages' answer keys."""
+
+    right: int  # the date of one of the message's keys (the last day it allows)
+    near: int  # 1 to NEAR_DAYS days from the nearest key date
+    wrong: int  # further from every key date
+    missing: int  # the document states no incident date
+
+    @property
+    def messages(self) -> int:
+        return self.right + self.near + self.wrong + self.missing
+
+
+def _key_day(value: str) -> date | None:
+    try:
+        return datetime.strptime(value, "%d %b %y").date()
+    except ValueError:  # "31 NOV 89" and other impossible days
+        return None
+
+
+def date_agreement(
+    records: Iterable[Record],
+    documents: Mapping[str, str],
+    stated: Mapping[str, str | None],
+) -> DateAgreement:
+    """Compare each scored message's stated incident date (``stated``: document id -> ISO date
+    or None, e.g. the profiles' ``date``) with its keys' dates; messages whose keys give no
+    readable date are left out."""
+    counts = {"right": 0, "near": 0, "wrong": 0, "missing": 0}
+    for message, keys in gold_groups(records).items():
+        days = {d for d in (_key_day(k[1]) for k in keys) if d is not None}
+        if not days:
+            continue
+        value = stated.get(documents.get(message, ""))
+        if not value:
+            counts["missing"] += 1
+            continue
+        gap = min(abs((date.fromisoformat(value[:10]) - d).days) for d in days)
+        counts["right" if gap == 0 else "near" if gap <= NEAR_DAYS else "wrong"] += 1
+    return DateAgreement(**counts)
 
 
 def muc4_items(
