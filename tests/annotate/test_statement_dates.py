@@ -28,6 +28,8 @@ def _incident_date(body: str) -> date | None:
         # the attack word governs the date
         ("Gunmen attacked the checkpoint outside Velmora on 3 June.", date(2031, 6, 3)),
         ("Four guards were killed at the depot on 2 June.", date(2031, 6, 2)),
+        # "opened fire" is an attack although "open" may date other happenings
+        ("Two men opened fire on the bus station on 5 June.", date(2031, 6, 5)),
         # the attack is the subject of a neutral verb that takes the date
         ("The ambush began at dusk on 4 June near the river crossing.", date(2031, 6, 4)),
         # a statement, a hearing and a visit are dated, not the attack
