@@ -24,7 +24,7 @@ _REPORTING_BEFORE = re.compile(rf"\b{_REPORTING}\s+(?:\w+\s+)?$", re.IGNORECASE)
 _REPORTING_AFTER = re.compile(rf"^\s+(?:\w+\s+)?{_REPORTING}\b", re.IGNORECASE)
 
 #: Lemmas of verbs of saying, and of the other happenings a report about an attack dates (visits,
-#: meetings, arrests warrants issued, strikes lifted): a date they govern is not the attack's.
+#: meetings, arrest warrants issued, strikes lifted): a date they govern is not the attack's.
 OTHER_EVENT_VERBS = frozenset(
     {
         # saying
