@@ -33,3 +33,19 @@ def test_terminal_escapes_rich_markup(record: Record) -> None:
 def test_terminal_without_incidents() -> None:
     out = _text(Record(incidents=[], documents=[]))
     assert "No incidents were found." in out
+
+
+def test_documents_table_leaves_the_title_room(record: Record) -> None:
+    """A long publisher and source share the spare width with the title instead of squeezing it
+    to a word a line."""
+    doc = record.documents[1]
+    long_source = "reports/2032/03/port-saldor-police-update-on-the-harbour-street-explosion.txt"
+    wide = doc.model_copy(
+        update={
+            "publisher": "Port Saldor Police Department, Office of Public Affairs",
+            "source": long_source,
+        }
+    )
+    out = _text(record.model_copy(update={"documents": [record.documents[0], wide]}))
+    documents = out[out.rindex("\nDocuments") :]
+    assert "Update on the Harbour" in documents  # not folded a word (or a letter) a line

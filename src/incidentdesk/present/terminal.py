@@ -165,7 +165,7 @@ def _documents(record: Record) -> Table:
         "Published",
         "Source",
         nowrap=("Kind", "Published"),
-        wide=("Title",),
+        wide=("Title", "Publisher", "Source"),  # sharing the spare width: no column squeezed
     )
     for d in record.documents:
         table.add_row(
