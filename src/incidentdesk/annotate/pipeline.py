@@ -142,17 +142,14 @@ def _acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def _statement_date(sent: Sentence, mention: DateMention, attacks: list[int]) -> bool:
+def _statement_date(sent: Sentence, mention: DateMention, attack_tokens: set[int]) -> bool:
     """Whether a date of the sentence dates a statement or another happening, not the attack
-    (``annotate/statement_dates.py``); ``attacks``: offsets of the attack words in the sentence."""
+    (``annotate/statement_dates.py``); ``attack_tokens``: indices of the attack words' tokens."""
     start, end = mention.start - sent.start, mention.end - sent.start  # mentions: text offsets
     if next_to_reporting_verb(sent.text, start, end):
         return True
     base = sent.offset - sent.start  # token.idx + base: offset in the sentence text
     date_tokens = [t for t in sent.span if start <= t.idx + base < end]
-    attack_tokens = {
-        t.i for t in sent.span if any(t.idx + base <= a < t.idx + base + len(t) for a in attacks)
-    }
     return governed_by_other_event(date_tokens, attack_tokens)
 
 
@@ -165,11 +162,15 @@ def _incident_day(sent: Sentence, on_only: bool) -> date | None:
     days = [
         d
         for d in sent.dates
-        if d.precision == "day"
-        and d.date
-        and (d.relation == "on" or not on_only)
-        and not _statement_date(sent, d, attacks)
+        if d.precision == "day" and d.date and (d.relation == "on" or not on_only)
     ]
+    if not days:
+        return None
+    base = sent.offset - sent.start
+    attack_tokens = {
+        t.i for t in sent.span if any(t.idx + base <= a < t.idx + base + len(t) for a in attacks)
+    }
+    days = [d for d in days if not _statement_date(sent, d, attack_tokens)]
     if not days:
         return None
     best = min(days, key=lambda d: min(abs(d.start - sent.start - a) for a in attacks))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -121,12 +122,7 @@ def _as_json(rows: list[ClusterScores], timing: dict[str, float], dates: DateAgr
     payload = {
         "scoring": SCORING_NOTE,
         "timing": timing,
-        "stated_dates": {
-            "right": dates.right,
-            "near": dates.near,
-            "wrong": dates.wrong,
-            "missing": dates.missing,
-        },
+        "stated_dates": asdict(dates),
         "sets": [
             {
                 "set": r.name,

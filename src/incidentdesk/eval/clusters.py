@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from incidentdesk.eval.bcubed import BCubed, bcubed, partition
 from incidentdesk.eval.muc4_source import muc4_document
 from incidentdesk.model import SourceDocument, SourceProblem
 from incidentdesk.muc4.data import Record
+from incidentdesk.muc4.templates import header_date
 from incidentdesk.pipeline import IngestResult, ingest
+from incidentdesk.resolve.linking import DATE_WINDOW
 from incidentdesk.store import Store
 
 GoldKey = tuple[str, str, str]
@@ -121,8 +123,9 @@ def score(name: str, records: list[Record], incident_of: Mapping[str, str]) -> C
     )
 
 
-#: A stated date this many days or fewer from a key's date counts as "near" (the blocking window).
-NEAR_DAYS = 3
+#: A stated date this many days or fewer from a key's date counts as "near": still inside the
+#: linking rule's blocking window.
+NEAR_DAYS = DATE_WINDOW
 
 
 @dataclass(frozen=True)
@@ -139,13 +142,6 @@ class DateAgreement:
         return self.right + self.near + self.wrong + self.missing
 
 
-def _key_day(value: str) -> date | None:
-    try:
-        return datetime.strptime(value, "%d %b %y").date()
-    except ValueError:  # "31 NOV 89" and other impossible days
-        return None
-
-
 def date_agreement(
     records: Iterable[Record],
     documents: Mapping[str, str],
@@ -156,7 +152,7 @@ def date_agreement(
     readable date are left out."""
     counts = {"right": 0, "near": 0, "wrong": 0, "missing": 0}
     for message, keys in gold_groups(records).items():
-        days = {d for d in (_key_day(k[1]) for k in keys) if d is not None}
+        days = {d for d in (header_date(k[1]) for k in keys) if d is not None}  # not 31 NOV
         if not days:
             continue
         value = stated.get(documents.get(message, ""))

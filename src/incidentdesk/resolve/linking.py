@@ -105,7 +105,21 @@ def may_link(a: DocProfile, b: DocProfile) -> bool:
     time. A country read from the text (not stated by a fact) never blocks: a report filed abroad
     names the country it was filed in.
     """
-    return blocked_reason(a, b) is None
+    return (
+        a.document != b.document
+        and not _stated_countries_clash(a, b)
+        and _too_far_apart(a, b) is None
+    )
+
+
+def _too_far_apart(a: DocProfile, b: DocProfile) -> tuple[int, int] | None:
+    """(days apart, specific names in common) when the two are further apart than
+    ``DATE_WINDOW`` with fewer than ``MIN_FAR_TIES`` names in common, else None."""
+    gap = _gap(_clock(a), _clock(b))
+    if gap is None or gap <= DATE_WINDOW:
+        return None
+    ties = name_ties(a, b)
+    return None if ties >= MIN_FAR_TIES else (gap, ties)
 
 
 def blocked_reason(a: DocProfile, b: DocProfile) -> str | None:
@@ -114,12 +128,10 @@ def blocked_reason(a: DocProfile, b: DocProfile) -> str | None:
         return "the same document"
     if _stated_countries_clash(a, b):
         return f"the stated countries differ ({a.country} / {b.country})"
-    gap = _gap(_clock(a), _clock(b))
-    if gap is None or gap <= DATE_WINDOW:
+    far = _too_far_apart(a, b)
+    if far is None:
         return None
-    ties = name_ties(a, b)
-    if ties >= MIN_FAR_TIES:
-        return None
+    gap, ties = far
     return (
         f"{gap} days apart (more than {DATE_WINDOW}) with {ties} specific name(s) in common "
         f"(at least {MIN_FAR_TIES} needed)"
