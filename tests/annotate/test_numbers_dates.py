@@ -37,6 +37,28 @@ def test_dates_resolve_against_the_document() -> None:
     assert as_of[0].relation == "as of"
 
 
+def test_a_day_in_the_weeks_ahead_is_not_read_a_year_back() -> None:
+    report = date(2031, 11, 7)
+    ahead = find_dates(
+        "The rebels want to stop the elections planned for 12 November.",
+        report,
+        prefer_past_of_anchor=True,
+    )
+    assert [d.date for d in ahead] == ["2031-11-12"]
+    # further ahead than AHEAD_DAYS it is last year's day, as before
+    back = find_dates("The depot was bombed on 30 December.", report, prefer_past_of_anchor=True)
+    assert [d.date for d in back] == ["2030-12-30"]
+
+
+def test_a_day_that_names_a_street_or_a_group_is_not_a_date() -> None:
+    text = (
+        "A bomb went off on 1 May Avenue; the 19 April Movement denied it on 3 May, "
+        "and on 6 May marchers crossed the 6 October Bridge."
+    )
+    found = find_dates(text, date(2031, 5, 20), prefer_past_of_anchor=True)
+    assert [d.date for d in found] == ["2031-05-03", "2031-05-06"]
+
+
 def test_times_with_zones() -> None:
     times = find_times("hours later, around 22:14 MSK, and between 19:58–20:11")
     assert times[0].time == "22:14" and times[0].timezone == "MSK"

@@ -56,3 +56,9 @@ def test_a_later_sentence_gives_the_attack_date_when_the_first_dates_a_statement
         "The judge was murdered outside his house on 1 June."
     )
     assert _incident_date(body) == date(2031, 6, 1)
+
+
+def test_a_day_after_the_report_does_not_date_the_attack() -> None:
+    # read as 20 June 2031, after the report of 12 June: the day of the vote, not of the attacks
+    body = "Rebels attacked three polling stations to disrupt the vote planned for 20 June."
+    assert _incident_date(body) is None

@@ -65,6 +65,13 @@ _TIME = re.compile(
     rf"|(?P<clock>{_CLOCK})(?:\s*(?:hours|hrs|h)\b)?(?:\s+(?P<zone2>{_ZONE}))?"
     rf"|(?P<ampm>{_AMPM})(?:\s+(?P<zone3>{_ZONE}))?",
 )
+#: A day followed by one of these is part of a name, not a date: "the 19 April Movement",
+#: "1 May Avenue", "the 6 October Bridge".
+_NAMED_AFTER = re.compile(
+    r"\s+(?:movement|avenue|street|square|boulevard|bridge|road|brigade|front|command|"
+    r"battalion|university|stadium|park|city|district|neighbou?rhood|school|hospital)\b",
+    re.IGNORECASE,
+)
 _AS_OF = re.compile(r"\b(?:as\s+of|by|as\s+at|until|up\s+to)\s*$", re.IGNORECASE)
 
 
@@ -100,11 +107,16 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+#: A year-less day this many days or fewer after a news report's date is read in the weeks ahead
+#: ("the elections planned for 12 November" in a report of 7 November), not almost a year back.
+AHEAD_DAYS = 45
+
+
 def _latest_not_after(month: int, day: int, anchor: date) -> date | None:
-    """The latest (month, day) on or within two days after ``anchor``."""
+    """The latest (month, day) on or within ``AHEAD_DAYS`` after ``anchor``."""
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         candidate = _safe_date(year, month, day)
-        if candidate and candidate <= anchor + timedelta(days=2):
+        if candidate and candidate <= anchor + timedelta(days=AHEAD_DAYS):
             return candidate
     return None
 
@@ -168,6 +180,8 @@ def find_dates(
     found: list[DateMention] = []
     year_context = paragraph_year
     for m in _EXPLICIT.finditer(text):
+        if (m.group("dmy") or m.group("mdy")) and _NAMED_AFTER.match(text, m.end()):
+            continue
         iso: str | None = None
         precision = "day"
         explicit_year = False

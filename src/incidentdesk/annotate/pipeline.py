@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -153,16 +153,21 @@ def _statement_date(sent: Sentence, mention: DateMention, attack_tokens: set[int
     return governed_by_other_event(date_tokens, attack_tokens)
 
 
-def _incident_day(sent: Sentence, on_only: bool) -> date | None:
+def _incident_day(sent: Sentence, on_only: bool, latest: date | None = None) -> date | None:
     """The day a sentence with an attack word dates the attack to: of its day mentions (not
-    those that date a statement or another happening), the one nearest an attack word."""
+    those that date a statement or another happening, nor days after ``latest``, the report's
+    date), the one nearest an attack word."""
     attacks = [m.start() for m in ATTACK_WORDS.finditer(sent.text)]
     if not attacks:
         return None
+    last = latest.isoformat() if latest is not None else "9999"
     days = [
         d
         for d in sent.dates
-        if d.precision == "day" and d.date and (d.relation == "on" or not on_only)
+        if d.precision == "day"
+        and d.date
+        and d.date <= last
+        and (d.relation == "on" or not on_only)
     ]
     if not days:
         return None
@@ -178,6 +183,9 @@ def _incident_day(sent: Sentence, on_only: bool) -> date | None:
 
 
 RECENT_DAYS = 31
+#: An attack is dated at most this many days after the report's own date (time zones, a
+#: dateline written the day before publication); a later day is something planned.
+REPORT_SLACK_DAYS = 2
 
 
 def _first_recent_day(sentences: list[Sentence], published: date | None) -> date | None:
@@ -204,13 +212,15 @@ def main_incident_date(sentences: list[Sentence], src: SourceDocument) -> date |
             for mention in find_dates(fld.value, None, prefer_past_of_anchor=False):
                 if mention.precision == "day" and mention.date:
                     return parse_iso_date(mention.date)
+    published = parse_iso_date(src.document.published)
+    latest = published + timedelta(days=REPORT_SLACK_DAYS) if published is not None else None
     body = [s for s in sentences if s.section == ""] or sentences
     for sent in body[:12]:
-        day = _incident_day(sent, on_only=True)
+        day = _incident_day(sent, on_only=True, latest=latest)
         if day is not None:
             return day
     for sent in sentences:
-        day = _incident_day(sent, on_only=False)
+        day = _incident_day(sent, on_only=False, latest=latest)
         if day is not None:
             return day
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from incidentdesk.annotate.countries import country_of
 from incidentdesk.annotate.pipeline import ATTACK_WORDS, AnnotatedDoc, Sentence
 from incidentdesk.extract.background import refers_to
 from incidentdesk.extract.facts import make_fact
@@ -18,12 +19,18 @@ _VENUE_HEADS = (
 VENUE = re.compile(
     rf"\b(?:at|outside|inside|near|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’&.-]*\s+){{0,4}}(?:{_VENUE_HEADS}))\b"
 )
-_PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|al|el|de|del|la|of))*"
+_PLACE = r"[A-Z][\w'’.-]*(?:[\s-]+(?:[A-Z][\w'’.-]*|(?:al|el|de|del|la|of)\b))*"
 PLACE_CHAIN = re.compile(rf"\bin\s+(?:the\s+)?(?P<chain>{_PLACE}(?:,\s+{_PLACE}){{0,4}})")
 REGION_WORDS = re.compile(
     r"\b(?:Oblast|Province|Region|State|County|District|Governorate|Prefecture|Krai|Republic|"
     r"Department|Territory|Canton|Voivodeship|Emirate|Shire|Division)\b"
 )
+#: A lower-case word for a region right after a place chain: "in Chirilagua, San Miguel
+#: department".
+_REGION_AFTER = re.compile(
+    r"\s+(?:department|province|region|state|district|municipality|jurisdiction|county)\b"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
 _NOT_PLACE = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|The|A|An|In|On|At)$"
@@ -64,24 +71,22 @@ def extract_when(doc: AnnotatedDoc) -> list[Fact]:
     return facts
 
 
-def _places(chain: str) -> dict[str, str]:
-    parts = [p.strip().rstrip(".") for p in chain.split(",")]
+def _places(chain: str, region_after: bool = False) -> dict[str, str]:
+    """City, region and country of a comma chain ("Soyapango, San Salvador Department, El
+    Salvador"): the last part is the country only when the gazetteer knows it;
+    ``region_after``: the chain is followed by a lower-case word for a region ("Usulutan,
+    Usulutan department"), so its last part is a region."""
+    parts = [_POSSESSIVE.sub("", p.strip().rstrip(".")) for p in chain.split(",")]
     parts = [p for p in parts if p and not _NOT_PLACE.match(p)]
     out: dict[str, str] = {}
     if not parts:
         return out
-    if len(parts) == 1:
-        if REGION_WORDS.search(parts[0]):
-            out["region"] = parts[0]
-        else:
-            out["city"] = parts[0]
-        return out
-    out["country"] = parts[-1]
-    rest = parts[:-1]
-    if rest and REGION_WORDS.search(rest[-1]):
-        out["region"] = rest.pop()
-    if rest:
-        out["city"] = rest[-1]
+    if len(parts) > 1 and country_of(parts[-1]) is not None:
+        out["country"] = parts.pop()
+    if region_after or REGION_WORDS.search(parts[-1]):
+        out["region"] = parts.pop()
+    if parts:
+        out["city"] = parts[-1]
     return out
 
 
@@ -96,7 +101,7 @@ def extract_where(doc: AnnotatedDoc) -> list[Fact]:
                 facts.append(make_fact(doc, "venue", venue, sent.start, sent.end, "rules.where"))
                 seen.add("venue")
         for m in PLACE_CHAIN.finditer(sent.text):
-            places = _places(m.group("chain"))
+            places = _places(m.group("chain"), bool(_REGION_AFTER.match(sent.text, m.end())))
             gpe = {e.text for e in sent.span.ents if e.label_ in ("GPE", "LOC")}
             for level, name in places.items():
                 if level in seen:

@@ -159,12 +159,21 @@ def _reported(document: Document, facts: list[Fact]) -> str | None:
 
 
 def _country(facts: list[Fact], text: str) -> tuple[str | None, bool]:
+    """The country a fact states, else the one a stated place implies when the opening names
+    it too (a Colombian department called Córdoba does not make the report Argentinian), else
+    the one the opening names most (not stated)."""
     stated = [country_of(str(f.value)) or str(f.value) for f in facts if f.field == "country"]
-    implied = [country_of(str(f.value)) for f in facts if f.field in ("city", "region", "venue")]
-    found = _most_common(stated) or _most_common(c for c in implied if c)
+    places = [str(f.value) for f in facts if f.field in ("city", "region", "venue")]
+    lead = text[:COUNTRY_LEAD_CHARS]
+    found_in_lead = find_places(lead)
+    named = [country for country, _, _ in found_in_lead]
+    own = {p.casefold() for p in places}
+    # countries the opening names other than through the stated places themselves
+    elsewhere = {c for c, start, end in found_in_lead if lead[start:end].casefold() not in own}
+    implied = [country_of(p) for p in places]
+    found = _most_common(stated) or _most_common(c for c in implied if c and c in elsewhere)
     if found:
         return found, True
-    named = [country for country, _, _ in find_places(text[:COUNTRY_LEAD_CHARS])]
     return _most_common(named), False
 
 
