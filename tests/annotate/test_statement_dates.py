@@ -30,6 +30,12 @@ def _incident_date(body: str) -> date | None:
         ("Four guards were killed at the depot on 2 June.", date(2031, 6, 2)),
         # "opened fire" is an attack although "open" may date other happenings
         ("Two men opened fire on the bus station on 5 June.", date(2031, 6, 5)),
+        # words for the attackers and the wounded also make a sentence about the attack
+        (
+            "Police are hunting the assassins who riddled the mayor's car on 7 June.",
+            date(2031, 6, 7),
+        ),
+        ("Nine soldiers were wounded on 6 June when their truck hit a mine.", date(2031, 6, 6)),
         # the attack is the subject of a neutral verb that takes the date
         ("The ambush began at dusk on 4 June near the river crossing.", date(2031, 6, 4)),
         # a statement, a hearing and a visit are dated, not the attack

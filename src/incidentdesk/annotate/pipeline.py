@@ -22,7 +22,8 @@ MAX_PARAGRAPH = 100_000
 ATTACK_WORDS = re.compile(
     r"\b(?:attack\w*|shooting|shot|gunm[ae]n|bomb\w*|explo\w+|blast|massacre|opened fire|"
     r"stormed|ambush\w*|killed|killings?|hostage\w*|stabb\w*|arson|rampage|assault|murder\w*|"
-    r"assassinat\w*|kidnap\w*|abduct\w*|massacred|gunned down|dynamited)\b",
+    r"assassin\w*|kidnap\w*|abduct\w*|massacred|gunned down|dynamited|detonat\w*|riddled|"
+    r"machine-?gunned|torched|set fire|wounded|injured)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(r"^\s*(=+)\s*(.*?)\s*=+\s*$|^\s*(#+)\s+(.*)$")
