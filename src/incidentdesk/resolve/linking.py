@@ -54,12 +54,12 @@ ATTACK_KINDS: dict[str, str] = {
 #: that keeps the news cases of ``resolve/link_cases.py`` right; ``undated`` and the name and
 #: far-apart weights were set by hand (docs/clustering.md).
 WEIGHTS: dict[str, float] = {
-    "bias": -4.25,
+    "bias": -4.5,
     "cosine": 3.95,
     "cosine_over_60": 0.4,
-    "same_day": 1.45,
+    "same_day": 1.2,
     "next_day": -1.6,
-    "days_2_3": -0.7,
+    "days_2_3": -0.45,
     "undated": -1.5,
     "stated_same_day": 0.45,
     "stated_next_day": 0.8,
@@ -72,7 +72,7 @@ WEIGHTS: dict[str, float] = {
     "far_apart": -1.5,
     "far_name_ties": 1.0,
     "same_attack_type": 0.5,
-    "kind_clash": -0.5,
+    "kind_clash": -0.25,
     "shared_people": 1.3,
 }
 
