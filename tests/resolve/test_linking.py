@@ -75,6 +75,17 @@ def test_background_mention_does_not_link() -> None:
     assert link_score(first, later) == 0.0
 
 
+def test_a_place_implies_its_country_only_when_the_opening_names_it_elsewhere() -> None:
+    # the gazetteer knows Cordoba as a city of Argentina; this Cordoba is a Colombian department
+    facts = [fact("d5", "region", "Cordoba"), fact("d5", "attack_type", "bombing")]
+    text = "Monteria, 2 May 2031. A bomb exploded in Cordoba, Colombian and Colombia's army said."
+    found = build_profile(doc("d5", "2031-05-02"), facts, text, vec(0.5))
+    assert (found.country, found.country_stated) == ("Colombia", False)
+    text = "Cordoba, 2 May 2031. A bomb exploded in Cordoba, Argentine police said."
+    found = build_profile(doc("d5", "2031-05-02"), facts, text, vec(0.5))
+    assert (found.country, found.country_stated) == ("Argentina", True)
+
+
 def test_different_countries_never_link() -> None:
     first = first_report()
     twin = profile(
