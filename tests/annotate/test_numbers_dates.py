@@ -57,6 +57,11 @@ def test_a_day_that_names_a_street_or_a_group_is_not_a_date() -> None:
     )
     found = find_dates(text, date(2031, 5, 20), prefer_past_of_anchor=True)
     assert [d.date for d in found] == ["2031-05-03", "2031-05-06"]
+    # a day before a common noun stays a date
+    found = find_dates(
+        "On 4 May city officials met.", date(2031, 5, 20), prefer_past_of_anchor=True
+    )
+    assert [d.date for d in found] == ["2031-05-04"]
 
 
 def test_times_with_zones() -> None:

@@ -26,3 +26,9 @@ def test_a_region_named_by_a_lower_case_word_is_not_a_country() -> None:
 def test_a_known_country_ends_the_chain() -> None:
     found = _where("A car bomb exploded in Puerto Alto, Colombia's main port, on Monday.")
     assert found == {"city": "Puerto Alto", "country": "Colombia"}
+
+
+def test_a_lower_case_word_after_the_country_does_not_make_a_region() -> None:
+    found = _where("A bomb exploded in Lakemba, Nigeria department stores were closed on Monday.")
+    assert found.get("city") == "Lakemba"
+    assert "region" not in found

@@ -66,10 +66,10 @@ _TIME = re.compile(
     rf"|(?P<ampm>{_AMPM})(?:\s+(?P<zone3>{_ZONE}))?",
 )
 #: A day followed by one of these is part of a name, not a date: "the 19 April Movement",
-#: "1 May Avenue", "the 6 October Bridge".
+#: "1 May Avenue", "the 6 October Bridge". (Not "city", "school", "hospital": "On 4 June city
+#: officials said" is a date.)
 _NAMED_AFTER = re.compile(
-    r"\s+(?:movement|avenue|street|square|boulevard|bridge|road|brigade|front|command|"
-    r"battalion|university|stadium|park|city|district|neighbou?rhood|school|hospital)\b",
+    r"\s+(?:movement|avenue|street|square|boulevard|bridge|brigade|battalion)\b(?!-)",
     re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:as\s+of|by|as\s+at|until|up\s+to)\s*$", re.IGNORECASE)

@@ -154,6 +154,11 @@ def _statement_date(sent: Sentence, mention: DateMention, attack_tokens: set[int
     return governed_by_other_event(date_tokens, attack_tokens)
 
 
+def _not_after(iso: str, latest: date) -> bool:
+    day = parse_iso_date(iso)
+    return day is not None and day <= latest
+
+
 def _incident_day(sent: Sentence, on_only: bool, latest: date | None = None) -> date | None:
     """The day a sentence with an attack word dates the attack to: of its day mentions (not
     those that date a statement or another happening, nor days after ``latest``, the report's
@@ -161,13 +166,12 @@ def _incident_day(sent: Sentence, on_only: bool, latest: date | None = None) -> 
     attacks = [m.start() for m in ATTACK_WORDS.finditer(sent.text)]
     if not attacks:
         return None
-    last = latest.isoformat() if latest is not None else "9999"
     days = [
         d
         for d in sent.dates
         if d.precision == "day"
         and d.date
-        and d.date <= last
+        and (latest is None or _not_after(d.date, latest))
         and (d.relation == "on" or not on_only)
     ]
     if not days:

@@ -28,7 +28,7 @@ REGION_WORDS = re.compile(
 #: A lower-case word for a region right after a place chain: "in Chirilagua, San Miguel
 #: department".
 _REGION_AFTER = re.compile(
-    r"\s+(?:department|province|region|state|district|municipality|jurisdiction|county)\b"
+    r"\s+(?:department|province|region|district|municipality|jurisdiction|county)\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_PLACE = re.compile(
@@ -83,6 +83,7 @@ def _places(chain: str, region_after: bool = False) -> dict[str, str]:
         return out
     if len(parts) > 1 and country_of(parts[-1]) is not None:
         out["country"] = parts.pop()
+        region_after = False  # the word after the chain follows the country: "Nigeria state media"
     if region_after or REGION_WORDS.search(parts[-1]):
         out["region"] = parts.pop()
     if parts:
