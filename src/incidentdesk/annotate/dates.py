@@ -3,7 +3,8 @@
 Explicit dates ("22 March 2024", "March 22", "in October 2015"), relative dates ("yesterday",
 "on Friday", "ten days after the attack", "hours later") and clock times ("around 20:00 MSK (UTC+3)",
 "19:58–20:11", "8:15 p.m.") are found with their offsets. Year-less dates take the year of the
-paragraph they appear in, else the anchor year; for news, the latest such day not after publication.
+paragraph they appear in, else the anchor year; for news, the latest such day no more than
+``AHEAD_DAYS`` after publication (a day in the weeks ahead is something planned).
 """
 
 from __future__ import annotations
@@ -172,8 +173,8 @@ def find_dates(
 ) -> list[DateMention]:
     """Dates in ``text`` resolved against ``anchor`` (the document time) and ``incident``.
 
-    ``prefer_past_of_anchor`` is set for news: a year-less date is the latest such day not after
-    the anchor. Otherwise the year is the paragraph's last explicit year, else the anchor's.
+    ``prefer_past_of_anchor`` is set for news: a year-less date is the latest such day no more
+    than ``AHEAD_DAYS`` after the anchor. Otherwise the year is the paragraph's last explicit year, else the anchor's.
     "The next morning" and "two days later" count from ``narrative`` (the last explicit day the
     text mentioned before), else from ``incident``.
     """
