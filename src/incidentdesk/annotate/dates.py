@@ -113,7 +113,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 AHEAD_DAYS = 45
 
 
-def _latest_not_after(month: int, day: int, anchor: date) -> date | None:
+def _latest_within_ahead(month: int, day: int, anchor: date) -> date | None:
     """The latest (month, day) on or within ``AHEAD_DAYS`` after ``anchor``."""
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         candidate = _safe_date(year, month, day)
@@ -174,7 +174,8 @@ def find_dates(
     """Dates in ``text`` resolved against ``anchor`` (the document time) and ``incident``.
 
     ``prefer_past_of_anchor`` is set for news: a year-less date is the latest such day no more
-    than ``AHEAD_DAYS`` after the anchor. Otherwise the year is the paragraph's last explicit year, else the anchor's.
+    than ``AHEAD_DAYS`` after the anchor. Otherwise the year is the paragraph's last explicit
+    year, else the anchor's.
     "The next morning" and "two days later" count from ``narrative`` (the last explicit day the
     text mentioned before), else from ``incident``.
     """
@@ -197,7 +198,7 @@ def find_dates(
                 explicit_year = True
                 year_context = int(year_raw)
             elif prefer_past_of_anchor and anchor and year_context is None:
-                resolved = _latest_not_after(month, day, anchor)
+                resolved = _latest_within_ahead(month, day, anchor)
             elif year_context is not None:
                 resolved = _safe_date(year_context, month, day)
             elif anchor is not None:

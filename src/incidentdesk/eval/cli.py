@@ -7,7 +7,7 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from platformdirs import user_cache_dir
@@ -29,6 +29,9 @@ from incidentdesk.eval.muc4_source import iter_records
 from incidentdesk.model import SourceDocument, SourceProblem
 from incidentdesk.muc4.data import DataMissingError, Record
 from incidentdesk.store import Store
+
+if TYPE_CHECKING:
+    from incidentdesk.resolve.profile import DocProfile
 
 eval_app = typer.Typer(
     help="Score incidentdesk against outside data: MUC-4 incident clustering.",
@@ -144,7 +147,7 @@ def _as_json(rows: list[ClusterScores], timing: dict[str, float], dates: DateAgr
 
 
 def _fit(
-    url: str,
+    profiles: dict[str, DocProfile],
     names: list[str],
     by_split: dict[str, list[Record]],
     documents: dict[str, str],
@@ -153,11 +156,8 @@ def _fit(
     """Search the linking weights on the train split (else the first split) and print them."""
     from incidentdesk.eval.link_fit import PairFeatures, fit_weights
     from incidentdesk.resolve.linking import WEIGHTS
-    from incidentdesk.resolve.profile import DocProfile
 
     fit_on = "train" if by_split.get("train") else names[0]
-    with Store(url) as store:
-        profiles = {d: DocProfile.from_json(p) for d, p in store.profiles().items()}
     with Progress(
         TextColumn("[bold]comparing profiles"),
         BarColumn(),
@@ -264,7 +264,8 @@ def clusters(
             err.print("re-linking every stored document ...")
             relink_store(store)
         assignment = assign_incidents(store)
-        stated = {d: DocProfile.from_json(p).date for d, p in store.profiles().items()}
+        profiles = {d: DocProfile.from_json(p) for d, p in store.profiles().items()}
+    stated = {d: p.date for d, p in profiles.items()}
     dates = date_agreement(records, documents, stated)
     incident_of = incidents_by_message(documents, assignment)
     rows = [score(split, by_split[split], incident_of) for split in names if by_split[split]]
@@ -277,7 +278,7 @@ def clusters(
         "docs_per_second": round(added / ingest_seconds, 2) if added and ingest_seconds else 0.0,
     }
     if fit:
-        _fit(url, names, by_split, documents, quiet)
+        _fit(profiles, names, by_split, documents, quiet)
     if as_json:
         sys.stdout.write(_as_json(rows, timing, dates) + "\n")
         return
